@@ -1,0 +1,56 @@
+// The `thidua` command line. Each command lives in ./commands and registers itself here.
+// Exit codes: 0 success, 1 bad input (one line naming the file and the problem),
+// 2 usage error.
+import { Command, CommanderError } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { registerExtract } from './commands/extract.js';
+import { VERSION } from '../version.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('thidua')
+    .description(
+      'Reads Vietnamese plans on emulation campaigns and administrative reform (Kế hoạch phát động\n' +
+        'phong trào thi đua cải cách hành chính) into structured plan records, keeps a library of\n' +
+        'plans, compares them across levels of government and fills the award forms.',
+    )
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerExtract(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws for user errors. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+export function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`thidua: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`thidua: ${error.toLine()}\n`);
+    return 1;
+  }
+  throw error;
+}
