@@ -1,0 +1,183 @@
+// One small interface over the two databases the library runs on: PGlite (PostgreSQL
+// compiled to WebAssembly, embedded, a data directory on disk) and a PostgreSQL server
+// reached with node-postgres. Both run the same SQL: the schema, the migrations and the
+// queries are written once.
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+
+export interface Queryable {
+  /** Runs one statement with $1… parameters; resolves to the rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Where the data lives: a directory or the server URL without its password. */
+  readonly location: string;
+  /** Runs `fn` in one transaction: all of it commits or none of it. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Schema the library's tables live in, on both databases. */
+export const LIBRARY_SCHEMA = 'thidua';
+
+// ---- PGlite ----
+
+/**
+ * Opens (creating when needed) an embedded database in `dir`. Only one process may hold a
+ * data directory: a lock file names the holder; a lock left by a killed process is taken over.
+ */
+export async function openPglite(dir: string): Promise<Database> {
+  await mkdir(dir, { recursive: true });
+  const release = await lockDirectory(dir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    const db = await PGlite.create({ dataDir: join(dir, 'pgdata'), extensions: { pg_trgm, unaccent } });
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${LIBRARY_SCHEMA}; SET search_path TO ${LIBRARY_SCHEMA}, public;`);
+    const wrap = (q: { query: typeof db.query; exec: typeof db.exec }): Queryable => ({
+      async query<T>(sql: string, params?: unknown[]) {
+        return (await q.query<T>(sql, params)).rows;
+      },
+      async exec(sql: string) {
+        await q.exec(sql);
+      },
+    });
+    return {
+      kind: 'pglite',
+      location: dir,
+      ...wrap(db),
+      transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          await release();
+        }
+      },
+    };
+  } catch (error) {
+    await release();
+    if (error instanceof InputError) throw error;
+    throw new InputError(dir, 'unreadable', `cannot open the library database (${(error as Error).message})`, { cause: error });
+  }
+}
+
+async function lockDirectory(dir: string): Promise<() => Promise<void>> {
+  const lockPath = join(dir, 'thidua.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return async () => {
+        await rm(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
+      if (holder && holder !== process.pid && processAlive(holder)) {
+        throw new InputError(dir, 'unreadable', `the library is in use by another thidua process (pid ${holder})`);
+      }
+      // Left by a process that is gone (killed): take it over.
+      await rm(lockPath, { force: true });
+    }
+  }
+  throw new InputError(dir, 'unreadable', 'cannot lock the library directory');
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// ---- PostgreSQL server ----
+
+/**
+ * Connects to a PostgreSQL server. The library's tables live in schema `thidua`, or in the
+ * schema named by a `schema` parameter of the URL (postgres://…/db?schema=other).
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const safeUrl = redactUrl(url);
+  let schema = LIBRARY_SCHEMA;
+  let connectionString = url;
+  try {
+    const u = new URL(url);
+    const named = u.searchParams.get('schema');
+    if (named !== null) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(named)) throw new InputError(safeUrl, 'invalid', `schema "${named}" is not a plain lower-case SQL name`);
+      schema = named;
+      u.searchParams.delete('schema');
+      connectionString = u.toString();
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(safeUrl, 'invalid', 'is not a postgres:// URL');
+  }
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+  // An idle connection error must not crash the process with a stack trace.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(`SET search_path TO ${schema}, public`);
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new InputError(safeUrl, 'unreadable', `cannot connect to the library database (${(error as Error).message})`, { cause: error });
+  }
+  const q: Queryable = {
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  };
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'postgres',
+    location: safeUrl,
+    ...q,
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      // One connection: transactions run one after another.
+      const run = async () => {
+        await client.query('BEGIN');
+        try {
+          const result = await fn(q);
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      };
+      const next = chain.then(run, run);
+      chain = next.catch(() => {});
+      return next;
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+/** The URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}

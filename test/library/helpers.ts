@@ -1,0 +1,64 @@
+// Shared helpers of the library tests: gold records, and the two databases the library
+// runs on (PGlite always; a PostgreSQL server when THIDUA_TEST_PG_URL is set, as in CI).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { coerceRecord } from '../../pipeline/library/records.js';
+import { Library, type LibraryLocation } from '../../pipeline/library/library.js';
+import type { PlanRecord } from '../../pipeline/record/schema.js';
+
+export const GOLD_DIR = join(import.meta.dirname, '../../corpus/gold');
+
+/** Gold records by their three-digit prefix ("000" … "004"), defaults filled. */
+export function goldRecords(): Record<string, PlanRecord> {
+  const out: Record<string, PlanRecord> = {};
+  for (const f of readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const bytes = readFileSync(join(GOLD_DIR, f));
+    out[f.slice(0, 3)] = coerceRecord(JSON.parse(bytes.toString('utf8')), {
+      path: `corpus/gold/${f}`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  }
+  return out;
+}
+
+export const PG_URL = process.env.THIDUA_TEST_PG_URL;
+
+if (!PG_URL) {
+  console.warn('[thidua tests] THIDUA_TEST_PG_URL is not set: library tests against a PostgreSQL server are SKIPPED (PGlite only).');
+}
+
+/** The backends to run the library tests on. */
+export const BACKENDS: Array<'pglite' | 'postgres'> = PG_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestLibrary {
+  location: LibraryLocation;
+  cleanup(): Promise<void>;
+}
+
+/** A fresh, empty library location on the given backend. */
+export async function freshLocation(backend: 'pglite' | 'postgres'): Promise<TestLibrary> {
+  if (backend === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-lib-'));
+    return { location: { data: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const u = new URL(PG_URL!);
+  u.searchParams.set('schema', schema);
+  return {
+    location: { db: u.toString() },
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+export async function openFresh(backend: 'pglite' | 'postgres'): Promise<{ lib: Library; t: TestLibrary }> {
+  const t = await freshLocation(backend);
+  return { lib: await Library.open(t.location), t };
+}
