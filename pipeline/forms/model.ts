@@ -1,0 +1,277 @@
+// The data model the templates are filled with (documented for template authors in
+// docs/forms/data-model.md). Every value is a string, a boolean, or a list of objects of
+// strings: a missing value is "" and never prints "undefined" or "null".
+import type { Occasion } from '../record/schema.js';
+import type { SubmittingBody } from './body.js';
+import type { Problem } from './checks.js';
+import { awardsFor, criteriaFor, judge, thresholdWords } from './checks.js';
+import { countText, isoDate, longDate, shortDate, type CalendarDate } from './dates.js';
+import type { Nominee } from './nominees.js';
+import type { LoadedPlan } from './plan.js';
+import { awardName, campaignPhrase, fullConferrer, planCitation, planReference, planText } from './plan-words.js';
+
+const upper = (text: string) => text.toLocaleUpperCase('vi');
+
+export interface LineItem {
+  line: string;
+}
+
+export interface CommonData {
+  draft: boolean;
+  problems: { no: string; severity: string; rule: string; nominee: string; message: string }[];
+  body: { name: string; nameUpper: string; parent: string; parentUpper: string; symbol: string; place: string };
+  date: { iso: string; long: string; short: string; day: string; month: string; year: string };
+  placeDate: string;
+  plan: { reference: string; citation: string; number: string; date: string; issuer: string; title: string };
+  campaign: string;
+  occasion: string;
+  award: { title: string; conferrer: string; full: string; fullUpper: string };
+}
+
+export interface NomineeRow {
+  no: string;
+  name: string;
+  position: string;
+  unit: string;
+  positionUnit: string;
+  kind: string;
+  category: string;
+  kindCategory: string;
+}
+
+export interface Mau01Data extends CommonData {
+  number: string;
+  subject: string;
+  addressee: string;
+  basis: LineItem[];
+  proposal: string;
+  counts: { collectives: string; individuals: string; total: string };
+  hasNominees: boolean;
+  nominees: NomineeRow[];
+  enclosure: string;
+  closing: string;
+  recipients: LineItem[];
+  signer: { lines: { text: string }[]; authority: string; position: string; name: string };
+}
+
+export interface Mau08Data extends CommonData {
+  header: { upper: string; name: string };
+  campaignLine: string;
+  nominee: NomineeRow & { kindLabel: string; kindPlural: string; isCollective: boolean; isIndividual: boolean };
+  profileTitle: string;
+  profile: { label: string; value: string }[];
+  hasCriteria: boolean;
+  criteria: { no: string; text: string; result: string; assessment: string }[];
+  achievements: string;
+  confirmer: { lines: { text: string }[]; name: string };
+  reporter: { title: string; hint: string; name: string };
+}
+
+export interface ModelInput {
+  plan: LoadedPlan;
+  body: SubmittingBody;
+  nominees: Nominee[];
+  occasion: Occasion;
+  date: CalendarDate;
+  problems: Problem[];
+  draft: boolean;
+}
+
+const KIND_LABEL = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
+
+function problemRows(problems: Problem[]): CommonData['problems'] {
+  return problems.map((p, i) => ({
+    no: String(i + 1),
+    severity: p.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
+    rule: p.rule,
+    nominee: p.nominee ?? '',
+    message: p.message,
+  }));
+}
+
+/** The award(s) of the occasion, named once: "Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành". */
+function awardFor(input: ModelInput, kinds: Nominee['recipient'][]): CommonData['award'] {
+  const { record } = input.plan;
+  const awards = awardsFor(record, input.occasion).filter((a) => kinds.some((k) => a.award.recipient === k || a.award.recipient === 'either'));
+  const chosen = awards.length ? awards : awardsFor(record, input.occasion);
+  const fulls = [...new Set(chosen.map((a) => awardName(record, a.award)))];
+  const titles = [...new Set(chosen.map((a) => planText(record, a.award.title)).filter(Boolean))];
+  const conferrers = [...new Set(chosen.map((a) => fullConferrer(record, a.award.conferrer)).filter(Boolean))];
+  const full = fulls.join(' và ');
+  return { title: titles.join(', '), conferrer: conferrers.join(', '), full, fullUpper: upper(full) };
+}
+
+function commonData(input: ModelInput, kinds: Nominee['recipient'][]): CommonData {
+  const { record } = input.plan;
+  const body = input.body;
+  const place = body.place;
+  return {
+    draft: input.draft,
+    problems: problemRows(input.problems),
+    body: {
+      name: body.name,
+      nameUpper: upper(body.name),
+      parent: body.parent ?? '',
+      parentUpper: upper(body.parent ?? ''),
+      symbol: body.symbol,
+      place,
+    },
+    date: {
+      iso: isoDate(input.date),
+      long: longDate(input.date),
+      short: shortDate(input.date),
+      day: String(input.date.day),
+      month: String(input.date.month),
+      year: String(input.date.year),
+    },
+    placeDate: `${place}, ${longDate(input.date)}`,
+    plan: {
+      reference: planReference(record),
+      citation: planCitation(record),
+      number: record.document.number ?? '',
+      date: record.document.date ?? '',
+      issuer: planText(record, record.document.issuer.name),
+      title: planText(record, record.document.title),
+    },
+    campaign: campaignPhrase(record),
+    occasion: input.occasion,
+    award: awardFor(input, kinds),
+  };
+}
+
+function nomineeRow(n: Nominee, i: number): NomineeRow {
+  const kind = KIND_LABEL[n.recipient];
+  return {
+    no: String(i + 1),
+    name: n.name,
+    position: n.position,
+    unit: n.unit,
+    positionUnit: [n.position, n.unit].filter(Boolean).join(', '),
+    kind,
+    category: n.category,
+    kindCategory: n.category ? `${kind} (${n.category})` : kind,
+  };
+}
+
+/** Collectives first, then individuals, each in list order (the numbering of the Tờ trình). */
+export function orderNominees(nominees: Nominee[]): Nominee[] {
+  return [...nominees.filter((n) => n.recipient === 'collective'), ...nominees.filter((n) => n.recipient === 'individual')];
+}
+
+function signerLines(body: SubmittingBody): { text: string }[] {
+  const lines = [body.signer.authority, body.signer.position].filter((l): l is string => !!l && l.trim() !== '');
+  // "KT. Trưởng phòng" + "Phó Trưởng phòng"; the head signing alone: one line.
+  const unique = lines.filter((l, i) => i === 0 || matchless(l) !== matchless(lines[0]!));
+  return unique.map((text) => ({ text: upper(text) }));
+}
+const matchless = (s: string) => s.toLocaleLowerCase('vi').replace(/^(kt|tm|q|tl|tuq)\.\s*/, '');
+
+/** Mẫu 01: the Tờ trình. */
+export function mau01Data(input: ModelInput): Mau01Data {
+  const ordered = orderNominees(input.nominees);
+  const collectives = ordered.filter((n) => n.recipient === 'collective').length;
+  const individuals = ordered.length - collectives;
+  const kinds = [...new Set(ordered.map((n) => n.recipient))];
+  const common = commonData(input, kinds);
+  const { body } = input;
+  const who = [collectives ? `${countText(collectives)} tập thể` : '', individuals ? `${countText(individuals)} cá nhân` : ''].filter(Boolean).join(' và ');
+  const basisTexts = [
+    'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
+    common.plan.citation,
+    ...(body.basis ?? []).map((b) => b.replace(/^căn cứ\s+/iu, '').replace(/[;.]\s*$/, '')),
+  ];
+  const basis = basisTexts.map((text, i) => ({ line: `Căn cứ ${text}${i === basisTexts.length - 1 ? '.' : ';'}` }));
+  const number = body.number !== undefined ? String(body.number).padStart(2, '0') : '';
+  const recipients = [
+    '- Như trên;',
+    ...(body.recipients ?? []).map((r) => `- ${r.replace(/^[-–•]\s*/, '').replace(/[;.]\s*$/, '')};`),
+    `- Lưu: VT, ${body.archive ?? body.symbol}.`,
+  ].map((line) => ({ line }));
+  const deadlineKinds = who || 'các tập thể, cá nhân';
+  return {
+    ...common,
+    number: `Số: ${number || '       '}/TTr-${body.symbol}`,
+    subject: `Về việc đề nghị tặng ${common.award.full} cho ${kinds.length === 2 ? 'các tập thể, cá nhân' : kinds[0] === 'collective' ? 'các tập thể' : 'các cá nhân'} có thành tích trong ${common.campaign}`,
+    addressee: body.addressee,
+    basis,
+    proposal: `${body.name} kính trình ${body.addressee} xem xét, quyết định tặng ${common.award.full} cho ${deadlineKinds} đã có thành tích trong ${common.campaign} theo ${common.plan.reference}, gồm:`,
+    counts: { collectives: countText(collectives), individuals: countText(individuals), total: countText(ordered.length) },
+    hasNominees: ordered.length > 0,
+    nominees: ordered.map(nomineeRow),
+    enclosure: '(Có báo cáo thành tích và biên bản họp xét khen thưởng kèm theo)',
+    closing: `${body.name} kính trình ${body.addressee} xem xét, quyết định./.`,
+    recipients,
+    signer: { lines: signerLines(body), authority: body.signer.authority ?? '', position: body.signer.position, name: body.signer.name },
+  };
+}
+
+function resultCell(verdict: ReturnType<typeof judge>, words: string): { result: string; assessment: string } {
+  switch (verdict.state) {
+    case 'met':
+      return { result: verdict.declared, assessment: 'Đạt' };
+    case 'failed':
+      return { result: verdict.declared, assessment: `Chưa đạt (yêu cầu ${words})` };
+    case 'undeclared':
+      return { result: 'Chưa kê khai', assessment: 'Chưa xác định' };
+    default:
+      return { result: verdict.declared, assessment: '' };
+  }
+}
+
+/** Mẫu 08: the report of one nominee. */
+export function mau08Data(input: ModelInput, nominee: Nominee, index: number): Mau08Data {
+  const common = commonData(input, [nominee.recipient]);
+  const row = nomineeRow(nominee, index);
+  const isCollective = nominee.recipient === 'collective';
+  const { record } = input.plan;
+  const criteria = criteriaFor(record, input.occasion, nominee).map(({ criterion }, i) => {
+    const measured = criterion.thresholds.map((t) => ({ t, verdict: judge(t, nominee) }));
+    if (measured.length === 0) return { no: String(i + 1), text: planText(record, criterion.text), result: '', assessment: '' };
+    const cells = measured.map(({ t, verdict }) => resultCell(verdict, thresholdWords(t)));
+    return {
+      no: String(i + 1),
+      text: planText(record, criterion.text),
+      result: cells.map((c) => c.result).join('; '),
+      assessment: cells.every((c) => c.assessment === 'Đạt') ? 'Đạt' : cells.map((c) => c.assessment).filter(Boolean).join('; '),
+    };
+  });
+  const profile = (
+    isCollective
+      ? [
+          { label: 'Tên tập thể', value: nominee.name },
+          { label: 'Đơn vị cấp trên trực tiếp', value: nominee.unit },
+          { label: 'Nhóm theo Kế hoạch', value: nominee.category },
+        ]
+      : [
+          { label: 'Họ và tên', value: nominee.name },
+          { label: 'Chức vụ', value: nominee.position },
+          { label: 'Đơn vị công tác', value: nominee.unit },
+          { label: 'Nhóm theo Kế hoạch', value: nominee.category },
+        ]
+  ).filter((p) => p.value !== '');
+  const confirmer = signerLines(input.body);
+  return {
+    ...common,
+    // Left column of the header: a collective's parent unit over its own name; an individual's unit.
+    header: isCollective
+      ? { upper: upper(nominee.unit), name: upper(nominee.name) }
+      : { upper: '', name: upper(nominee.unit || input.body.name) },
+    campaignLine: `Thành tích trong ${common.campaign}`,
+    nominee: {
+      ...row,
+      kindLabel: isCollective ? 'Tên tập thể' : 'Họ và tên',
+      kindPlural: isCollective ? 'tập thể' : 'cá nhân',
+      isCollective,
+      isIndividual: !isCollective,
+    },
+    profileTitle: isCollective ? 'THÔNG TIN CHUNG' : 'SƠ LƯỢC LÝ LỊCH',
+    profile,
+    hasCriteria: criteria.length > 0,
+    criteria,
+    achievements: nominee.achievements || '……………………………………………………………………………………………',
+    confirmer: { lines: confirmer, name: input.body.signer.name },
+    reporter: isCollective
+      ? { title: 'THỦ TRƯỞNG ĐƠN VỊ', hint: '(Ký, đóng dấu)', name: '' }
+      : { title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', hint: '(Ký, ghi rõ họ và tên)', name: nominee.name },
+  };
+}

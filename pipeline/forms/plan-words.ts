@@ -1,0 +1,134 @@
+// Phrases built from a plan record for messages and forms: the plan's citation, the award's
+// name, and the plan's own words for an award, a quota or a criterion (from the evidence span
+// when the plan was extracted here, else rebuilt from the record's values — which are the
+// document's words).
+import type { Award, BreakdownItem, PlanRecord } from '../record/schema.js';
+import * as diacritics from '../diacritics/index.js';
+import { countText, parseIsoDate, shortDate } from './dates.js';
+import type { LoadedPlan } from './plan.js';
+
+type RestorePhrase = (text: string) => string;
+// pipeline/diacritics is growing a `restorePhrase` (restores the marks of a short phrase);
+// used when it is there, so text from a diacritic-stripped plan prints with its marks.
+const restorePhrase = (diacritics as unknown as Record<string, unknown>).restorePhrase as RestorePhrase | undefined;
+
+/** A plan text value as it should print: with its diacritics restored when the plan lacked them. */
+export function planText(record: PlanRecord, value: string | null | undefined): string {
+  if (!value) return '';
+  const text = value.normalize('NFC');
+  if (record.source.diacritics === 'stripped' && typeof restorePhrase === 'function') {
+    try {
+      return restorePhrase(text).normalize('NFC');
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** First letter lower-cased unless the first word is an acronym ("Phát động …" → "phát động …"). */
+export function lowerFirst(text: string): string {
+  const first = text.split(/\s/, 1)[0] ?? '';
+  if (first.length > 1 && first === first.toLocaleUpperCase('vi')) return text;
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
+/** "Kế hoạch số 44/KH-UBND" (or "Kế hoạch" alone when it has no number). */
+export function planReference(record: PlanRecord): string {
+  const type = planText(record, record.document.type) || 'Kế hoạch';
+  return record.document.number ? `${type} số ${record.document.number}` : type;
+}
+
+/**
+ * The first, full citation (Nghị định 30 §II.6.a): type, number, date, issuer and subject:
+ * "Kế hoạch số 44/KH-UBND ngày 07/3/2023 của Ủy ban nhân dân huyện Châu Thành về phát động …".
+ */
+export function planCitation(record: PlanRecord): string {
+  const parts = [planReference(record)];
+  const date = record.document.date ? parseIsoDate(record.document.date) : null;
+  if (date) parts.push(`ngày ${shortDate(date)}`);
+  const issuer = planText(record, record.document.issuer.name);
+  if (issuer) parts.push(`của ${issuer}`);
+  const title = planText(record, record.document.title);
+  if (title) parts.push(`về ${lowerFirst(title)}`);
+  return parts.join(' ');
+}
+
+/**
+ * The campaign the awards are for: "phong trào thi đua cải cách hành chính năm 2023" from a
+ * title "Phát động phong trào thi đua …"; else "thực hiện Kế hoạch số …".
+ */
+export function campaignPhrase(record: PlanRecord): string {
+  const title = planText(record, record.document.title);
+  const m = /phong trào thi đua.*/iu.exec(title);
+  if (m) return lowerFirst(m[0]);
+  if (title) return `thực hiện ${planReference(record)} về ${lowerFirst(title)}`;
+  return `thực hiện ${planReference(record)}`;
+}
+
+/**
+ * The conferrer in full: the plan often says "Chủ tịch Ủy ban nhân dân huyện" where its issuer
+ * is "Ủy ban nhân dân huyện Châu Thành"; the place name is then added.
+ */
+export function fullConferrer(record: PlanRecord, conferrer: string | null): string {
+  const text = planText(record, conferrer);
+  const issuer = planText(record, record.document.issuer.name);
+  if (!text || !issuer) return text;
+  const roleAt = text.indexOf(' ');
+  for (let i = roleAt; i !== -1 && i < text.length; i = text.indexOf(' ', i + 1)) {
+    const tail = text.slice(i + 1);
+    if (tail && issuer.startsWith(tail) && issuer.length > tail.length && issuer[tail.length] === ' ') return `${text.slice(0, i + 1)}${issuer}`;
+  }
+  return text;
+}
+
+/** "Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành" */
+export function awardName(record: PlanRecord, award: Pick<Award, 'title' | 'conferrer'>): string {
+  const title = planText(record, award.title) || 'Giấy khen';
+  const conferrer = fullConferrer(record, award.conferrer);
+  return conferrer ? `${title} của ${conferrer}` : title;
+}
+
+const KIND_WORDS = { collective: 'tập thể', individual: 'cá nhân', either: 'tập thể hoặc cá nhân' } as const;
+export function kindWords(kind: keyof typeof KIND_WORDS): string {
+  return KIND_WORDS[kind];
+}
+
+function quotaWords(quantity: number | null, limit: Award['limit']): string {
+  if (quantity === null) return '';
+  const n = countText(quantity);
+  return limit === 'max' ? `tối đa ${n}` : limit === 'min' ? `ít nhất ${n}` : `${n}`;
+}
+
+/** The plan's words for an award's quota, rebuilt from the record. */
+export function awardWords(record: PlanRecord, award: Award): string {
+  const name = awardName(record, { title: award.title, conferrer: award.conferrer });
+  const quota = award.ratio !== null ? `không quá ${award.ratio}% ${kindWords(award.recipient)}` : quotaWords(award.quantity, award.limit);
+  const per = award.per ? ` ${planText(record, award.per)}` : '';
+  const whom = award.ratio !== null ? '' : ` cho ${kindWords(award.recipient)}`;
+  return `${quota ? `${quota} ` : ''}${name}${whom}${per}`.trim();
+}
+
+export function breakdownWords(record: PlanRecord, award: Award, item: BreakdownItem): string {
+  const quota = quotaWords(item.quantity, item.limit);
+  const per = item.per ? ` ${planText(record, item.per)}` : '';
+  return `${quota ? `${quota} ` : ''}${planText(record, award.title) || 'Giấy khen'} cho ${planText(record, item.category) || kindWords(item.recipient)}${per}`;
+}
+
+/**
+ * The plan's own words at a JSON pointer of the record, when the plan was extracted here and
+ * the record has evidence for it (the whole source line, trimmed); else `fallback`.
+ */
+export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string): string {
+  if (plan.text) {
+    for (const pointer of pointers) {
+      const span = plan.record.evidence[pointer];
+      if (!span) continue;
+      const lines = plan.text.split('\n');
+      const line = lines[span.line - 1]?.trim();
+      const quoted = line && line.length <= 400 ? line : plan.text.slice(span.start, span.end).trim();
+      if (quoted) return `“${quoted}” (${planReference(plan.record)}, line ${span.line})`;
+    }
+  }
+  return `“${fallback}” (${planReference(plan.record)})`;
+}

@@ -1,0 +1,83 @@
+// The plan a dossier answers to: a plan record as JSON, or any document `thidua extract` reads.
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ZodError } from 'zod';
+import { InputError } from '../errors.js';
+import { extractFile } from '../extract.js';
+import { parsePlanRecord, SCHEMA_ID, type PlanRecord } from '../record/schema.js';
+
+export interface LoadedPlan {
+  record: PlanRecord;
+  /** The normalised text the record's evidence points into (only for an extracted document). */
+  text: string | null;
+  path: string;
+}
+
+/**
+ * Hand-written records (the gold corpus, a record edited by a person) may leave out the
+ * bookkeeping an extraction fills in: the source's path/hash/pages, diagnostics, evidence,
+ * and empty lists. Those get their "unknown" value; everything else must be valid.
+ */
+export function completeRecord(value: Record<string, unknown>): Record<string, unknown> {
+  const source = (value.source && typeof value.source === 'object' ? value.source : {}) as Record<string, unknown>;
+  const orNull = (v: unknown) => (v === undefined ? null : v);
+  return {
+    basis: [],
+    subjects: { collective: [], individual: [] },
+    contents: [],
+    awards: [],
+    criteria: [],
+    dossier: null,
+    tasks: [],
+    responsibilities: [],
+    recipients: [],
+    diagnostics: [],
+    evidence: {},
+    ...value,
+    source: {
+      ...source,
+      path: orNull(source.path),
+      sha256: orNull(source.sha256),
+      pages: orNull(source.pages),
+      ocr: source.ocr ?? false,
+      diacritics: source.diacritics ?? 'present',
+      format: source.format ?? 'text',
+    },
+  };
+}
+
+export function planFromJson(value: unknown, path: string): PlanRecord {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, 'invalid', 'the plan JSON is not a plan record (not an object)');
+  const object = value as Record<string, unknown>;
+  if (object.schema !== SCHEMA_ID) throw new InputError(path, 'invalid', `the plan JSON is not a plan record (its "schema" is not "${SCHEMA_ID}")`);
+  try {
+    return parsePlanRecord(completeRecord(object));
+  } catch (error) {
+    if (error instanceof ZodError) {
+      const issue = error.issues[0]!;
+      throw new InputError(path, 'invalid', `the plan record is not valid: /${issue.path.join('/')}: ${issue.message}`);
+    }
+    throw error;
+  }
+}
+
+export async function loadPlan(path: string): Promise<LoadedPlan> {
+  if (extname(path).toLowerCase() === '.json') {
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      throw new InputError(path, 'missing', 'the plan does not exist');
+    }
+    if (size > 32 * 1024 * 1024) throw new InputError(path, 'too-large', 'the plan record is larger than 32 MB');
+    let value: unknown;
+    try {
+      value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new InputError(path, 'invalid', `the plan is not valid JSON (${(error as Error).message})`);
+    }
+    return { record: planFromJson(value, path), text: null, path };
+  }
+  const result = await extractFile(path, { quiet: true });
+  return { record: result.record, text: result.text, path };
+}

@@ -1,0 +1,186 @@
+// Fills a DOCX template with docxtemplater + pizzip. A template is prepared once (read,
+// inspected against the data model, unzipped) and rendered many times: each render packs the
+// already-unzipped parts into a fresh zip (docxtemplater wants a new zip per document) instead
+// of reading and inflating the template again.
+import { readFile, stat } from 'node:fs/promises';
+import PizZip from 'pizzip';
+import Docxtemplater from 'docxtemplater';
+import inspectModuleExport from 'docxtemplater/js/inspect-module.js';
+import { InputError } from '../errors.js';
+import { buildMau01 } from '../../templates/mau01.js';
+import { buildMau08 } from '../../templates/mau08.js';
+import { ESSENTIAL_TAGS, FORM_FIELDS, type FieldSpec, type FormName } from './fields.js';
+
+// docxtemplater's InspectModule (lists a template's tags). Its CommonJS export is a factory
+// function although the bundled typings declare a class.
+type InspectModule = Docxtemplater.DXT.Module & { getAllTags(): Record<string, unknown> };
+const createInspectModule = inspectModuleExport as unknown as () => InspectModule;
+
+export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
+
+/** Resolves dotted tags (`body.name`) through own properties only; `.` is the current item. */
+function dottedParser(tag: string) {
+  const path = tag.trim() === '.' ? [] : tag.trim().split('.');
+  return {
+    get(scope: unknown): unknown {
+      let value: unknown = scope;
+      for (const key of path) {
+        if (value === null || value === undefined || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+        value = (value as Record<string, unknown>)[key];
+      }
+      return value;
+    },
+  };
+}
+
+const OPTIONS = {
+  paragraphLoop: true,
+  linebreaks: true,
+  stripInvalidXMLChars: true,
+  parser: dottedParser,
+  // A value the data lacks prints as nothing, never "undefined".
+  nullGetter: () => '',
+};
+
+export interface TemplateReport {
+  /** Tags the data model does not know, with where they are ("inside {#nominees}"). */
+  unknown: string[];
+  /** Essential tags the template lacks (each: the alternatives). */
+  missing: string[];
+}
+
+export interface PreparedTemplate {
+  form: FormName;
+  source: string;
+  report: TemplateReport;
+  /** Every part of the template, unzipped once: a render packs them into a fresh zip. */
+  parts: Map<string, string | Uint8Array>;
+}
+
+interface DocxtemplaterError {
+  properties?: { id?: string; explanation?: string; errors?: DocxtemplaterError[] };
+  message?: string;
+}
+
+function explain(error: unknown): string {
+  const e = error as DocxtemplaterError;
+  const inner = e.properties?.errors?.length ? e.properties.errors : [e];
+  return inner
+    .slice(0, 5)
+    .map((x) => x.properties?.explanation ?? x.message ?? String(x))
+    .join('; ');
+}
+
+type TagTree = Record<string, unknown>;
+
+/** Checks the inspected tag tree against the form's fields, with docxtemplater's scope rules. */
+export function checkTags(form: FormName, tags: TagTree): TemplateReport {
+  const unknown: string[] = [];
+  const used = new Set<string>();
+  const walk = (tree: TagTree, scopes: { fields: FieldSpec[]; prefix: string }[], where: string) => {
+    for (const [tag, children] of Object.entries(tree)) {
+      let found: { spec: FieldSpec; scope: { fields: FieldSpec[]; prefix: string } } | null = null;
+      let objectScope: FieldSpec[] | null = null;
+      for (let i = scopes.length - 1; i >= 0 && !found && !objectScope; i--) {
+        const scope = scopes[i]!;
+        const spec = scope.fields.find((f) => f.path === tag);
+        if (spec) found = { spec, scope };
+        else {
+          // A section on an object: {#body}{name}{/body}.
+          const inner = scope.fields.filter((f) => f.path.startsWith(`${tag}.`)).map((f) => ({ ...f, path: f.path.slice(tag.length + 1) }));
+          if (inner.length) objectScope = inner;
+        }
+      }
+      const sub = (children && typeof children === 'object' ? children : {}) as TagTree;
+      if (found) {
+        used.add(found.scope.prefix + tag);
+        const next = found.spec.kind === 'list' ? [...scopes, { fields: found.spec.items ?? [], prefix: `${found.scope.prefix}${tag}>` }] : scopes;
+        walk(sub, next, found.spec.kind === 'list' ? `inside {#${tag}}` : where);
+      } else if (objectScope) {
+        walk(sub, [...scopes, { fields: objectScope, prefix: `${tag}.` }], `inside {#${tag}}`);
+      } else {
+        unknown.push(`{${tag}}${where ? ` ${where}` : ''}`);
+        walk(sub, scopes, where);
+      }
+    }
+  };
+  walk(tags, [{ fields: FORM_FIELDS[form], prefix: '' }], '');
+  const missing = ESSENTIAL_TAGS[form].filter((group) => !group.some((tag) => used.has(tag))).map((group) => group.map((tag) => `{${tag.replace('>', '} in {#')}}`).join(' or '));
+  return { unknown, missing };
+}
+
+/** Unzips and compiles a template, and inspects its tags. Throws InputError for a broken one. */
+export function prepareTemplate(form: FormName, bytes: Uint8Array, source: string): PreparedTemplate {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch (error) {
+    throw new InputError(source, 'invalid', `the template is not a DOCX (zip) file (${(error as Error).message})`);
+  }
+  if (!zip.file('word/document.xml')) throw new InputError(source, 'invalid', 'the template is not a Word document (it has no word/document.xml)');
+  const parts = new Map<string, string | Uint8Array>();
+  for (const file of Object.values(zip.files)) {
+    if (!file.dir) parts.set(file.name, /\.(xml|rels)$/.test(file.name) ? file.asText() : file.asUint8Array());
+  }
+  const inspect = createInspectModule();
+  try {
+    new Docxtemplater(zip, { ...OPTIONS, modules: [inspect] });
+  } catch (error) {
+    throw new InputError(source, 'invalid', `the template's tags are malformed: ${explain(error)}`);
+  }
+  const report = checkTags(form, inspect.getAllTags() as TagTree);
+  return { form, source, report, parts };
+}
+
+/** A fresh zip holding the template's parts (docxtemplater wants one zip per document). */
+function freshZip(parts: Map<string, string | Uint8Array>): PizZip {
+  const zip = new PizZip();
+  for (const [name, content] of parts) zip.file(name, content);
+  return zip;
+}
+
+const BUILT_IN: Record<FormName, () => Uint8Array> = { mau01: buildMau01, mau08: buildMau08 };
+const builtInCache = new Map<FormName, PreparedTemplate>();
+
+/** The built-in template of a form (built from code once per process). */
+export function builtInTemplate(form: FormName): PreparedTemplate {
+  let prepared = builtInCache.get(form);
+  if (!prepared) {
+    prepared = prepareTemplate(form, BUILT_IN[form](), `built-in ${form}`);
+    builtInCache.set(form, prepared);
+  }
+  return prepared;
+}
+
+/** A province's own template from a file; unknown tags are refused, missing ones reported. */
+export async function customTemplate(form: FormName, path: string): Promise<PreparedTemplate> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new InputError(path, 'missing', 'the template does not exist');
+  }
+  if (size === 0) throw new InputError(path, 'empty', 'the template is empty');
+  if (size > MAX_TEMPLATE_BYTES) throw new InputError(path, 'too-large', `the template is larger than ${MAX_TEMPLATE_BYTES / 1024 / 1024} MB`);
+  const prepared = prepareTemplate(form, await readFile(path), path);
+  if (prepared.report.unknown.length) {
+    throw new InputError(
+      path,
+      'invalid',
+      `the template uses ${prepared.report.unknown.length} tag(s) the ${form} data model does not have: ${prepared.report.unknown.join(', ')} (see docs/forms/data-model.md)`,
+    );
+  }
+  return prepared;
+}
+
+/** Renders one document. */
+export function renderDocx(template: PreparedTemplate, data: object): Uint8Array {
+  let doc: Docxtemplater;
+  try {
+    doc = new Docxtemplater(freshZip(template.parts), OPTIONS);
+    doc.render(data);
+  } catch (error) {
+    throw new InputError(template.source, 'invalid', `the template could not be filled: ${explain(error)}`);
+  }
+  return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+}
