@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { registerExtract } from './commands/extract.js';
+import { registerRender } from './commands/render.js';
 import { VERSION } from '../version.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerRender(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
