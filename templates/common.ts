@@ -27,15 +27,15 @@ export function draftMark(): string[] {
 export function headerBlock(tags: { upper: string; name: string; numberLine: string | null; placeDate: string }): string {
   const left = [
     paragraph(tags.upper, { align: 'center', run: { size: 13 } }),
-    paragraph(tags.name, { align: 'center', run: { size: 13, bold: true } }),
+    paragraph(tags.name, { align: 'center', after: 3, run: { size: 13, bold: true } }),
     // Short rule centred under the name: 1/3–1/2 of the text's length (ND30 Mục V, ô 2).
-    paragraph('', { ruleAbove: true, indentLeft: 22, indentRight: 22, before: 3, run: { size: 4 } }),
+    paragraph('', { ruleAbove: true, indentLeft: 22, indentRight: 22, run: { size: 4 } }),
   ];
   const right = [
     paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', run: { size: 13, bold: true } }),
-    paragraph('Độc lập - Tự do - Hạnh phúc', { align: 'center', run: { size: 14, bold: true } }),
+    paragraph('Độc lập - Tự do - Hạnh phúc', { align: 'center', after: 2, run: { size: 14, bold: true } }),
     // Rule under the Tiêu ngữ, as long as the Tiêu ngữ itself (≈ 65 mm at 14 pt bold).
-    paragraph('', { ruleAbove: true, indentLeft: 17.5, indentRight: 17.5, before: 1, run: { size: 4 } }),
+    paragraph('', { ruleAbove: true, indentLeft: 18.5, indentRight: 18.5, run: { size: 4 } }),
   ];
   const rows = [
     row([

@@ -72,10 +72,18 @@ function appliesTo(recipient: Award['recipient'], kind: NomineeKind): boolean {
   return recipient === 'either' || recipient === kind;
 }
 
-/** Token-wise containment of folded phrases ("xã, thị trấn" in "các xã, thị trấn"). */
+// Words that carry no meaning for matching a category ("các xã" = "xã").
+const FILLER = new Set(['cac', 'nhung', 'moi', 'cua', 'doi', 'voi', 'tai']);
+const phraseKey = (text: string) =>
+  matchKey(text)
+    .split(' ')
+    .filter((w) => !FILLER.has(w))
+    .join(' ');
+
+/** Token-wise containment of folded phrases ("xã, thị trấn" in "các xã, thị trấn"; "các ban, ngành" in "cơ quan, ban ngành"). */
 export function phraseMatches(a: string, b: string): boolean {
-  const x = ` ${matchKey(a)} `;
-  const y = ` ${matchKey(b)} `;
+  const x = ` ${phraseKey(a)} `;
+  const y = ` ${phraseKey(b)} `;
   if (x.trim() === '' || y.trim() === '') return false;
   return x.includes(y) || y.includes(x);
 }
