@@ -37,6 +37,8 @@ const OPTIONS = {
   paragraphLoop: true,
   linebreaks: true,
   stripInvalidXMLChars: true,
+  // Errors are reported through InputError, not logged to the console by docxtemplater.
+  errorLogging: false,
   parser: dottedParser,
   // A value the data lacks prints as nothing, never "undefined".
   nullGetter: () => '',
@@ -73,6 +75,13 @@ function explain(error: unknown): string {
 
 type TagTree = Record<string, unknown>;
 
+/** "nominees>name" → "{name} in {#nominees}" */
+function describeTag(path: string): string {
+  const parts = path.split('>');
+  const field = parts.pop()!;
+  return [`{${field}}`, ...parts.reverse().map((loop) => `in {#${loop}}`)].join(' ');
+}
+
 /** Checks the inspected tag tree against the form's fields, with docxtemplater's scope rules. */
 export function checkTags(form: FormName, tags: TagTree): TemplateReport {
   const unknown: string[] = [];
@@ -105,7 +114,7 @@ export function checkTags(form: FormName, tags: TagTree): TemplateReport {
     }
   };
   walk(tags, [{ fields: FORM_FIELDS[form], prefix: '' }], '');
-  const missing = ESSENTIAL_TAGS[form].filter((group) => !group.some((tag) => used.has(tag))).map((group) => group.map((tag) => `{${tag.replace('>', '} in {#')}}`).join(' or '));
+  const missing = ESSENTIAL_TAGS[form].filter((group) => !group.some((tag) => used.has(tag))).map((group) => group.map(describeTag).join(' or '));
   return { unknown, missing };
 }
 

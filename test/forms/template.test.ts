@@ -1,0 +1,177 @@
+// A province's own template (tags inspected first), hostile nominee text, long lists, and the
+// DOCX opening in LibreOffice.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packDocx, paragraph } from '../../templates/ooxml.js';
+import { checkTags } from '../../pipeline/forms/render.js';
+import { BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson } from './helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+function customTemplate(name: string, lines: string[]): string {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, packDocx(lines.map((l) => paragraph(l)), { title: name }));
+  return path;
+}
+
+const base = (list: string, out: string, form = 'mau01') => ['render', form, '--plan', gold('004'), '--nominees', list, '--from', BODY, '--date', '2026-01-05', '--out', out];
+
+describe('--template', () => {
+  const list = writeJson(join(tmp.dir, 'list.json'), [...collectives(4), ...individuals(2)]);
+
+  it('fills a province form that uses the data model', async () => {
+    const template = customTemplate('tinh.docx', [
+      '{body.nameUpper}',
+      'Số: {number}',
+      '{placeDate}',
+      'TỜ TRÌNH {subject}',
+      'Kính gửi: {addressee}',
+      '{#basis}{line}{/basis}',
+      'Đề nghị {counts.collectives} tập thể, {counts.individuals} cá nhân nhận {award.full}.',
+      '{#nominees}',
+      '{no}) {name} — {kindCategory}',
+      '{/nominees}',
+      '{#body}Cơ quan: {name} ({symbol}){/body}',
+      '{signer.name}',
+    ]);
+    const out = join(tmp.dir, 'tinh-out.docx');
+    const r = await runCli([...base(list, out), '--template', template]);
+    expect(r.stderr).not.toMatch(/lacks/);
+    expect(r.code).toBe(0);
+    const p = readDocx(out).paragraphs;
+    expect(p).toContain('PHÒNG NỘI VỤ HUYỆN CHÂU THÀNH');
+    expect(p).toContain('Châu Thành, ngày 05 tháng 01 năm 2026');
+    expect(p).toContain('Đề nghị 04 tập thể, 02 cá nhân nhận Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng.');
+    expect(p).toContain('1) Tập thể số 1 — Tập thể');
+    expect(p).toContain('6) Nguyễn Văn Số2 — Cá nhân');
+    expect(p).toContain('Cơ quan: Phòng Nội vụ huyện Châu Thành (PNV)');
+    expect(p).toContain('Nguyễn Văn A');
+  });
+
+  it('refuses unknown tags, naming each and where it is', async () => {
+    const template = customTemplate('unknown.docx', ['{placeDate}', '{ten_co_quan}', '{#nominees}{name} {hoTen}{/nominees}', '{addressee}{signer.name}{body.name}']);
+    const out = join(tmp.dir, 'unknown-out.docx');
+    const r = await runCli([...base(list, out), '--template', template]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown.docx: the template uses 2 tag(s) the mau01 data model does not have: {ten_co_quan}, {hoTen} inside {#nominees}');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports the essential tags a template lacks, and still renders', async () => {
+    const template = customTemplate('thin.docx', ['{body.name}', '{placeDate}']);
+    const out = join(tmp.dir, 'thin-out.docx');
+    const r = await runCli([...base(list, out), '--template', template]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the template lacks {addressee}');
+    expect(r.stderr).toContain('the template lacks {nominees}');
+    expect(r.stderr).toContain('the template lacks {name} in {#nominees}');
+    expect(r.stderr).toContain('the template lacks {signer.name}');
+  });
+
+  it('refuses malformed tags and files that are not DOCX', async () => {
+    const template = customTemplate('broken.docx', ['{#nominees}{name}', '{placeDate']);
+    const r = await runCli([...base(list, join(tmp.dir, 'b.docx')), '--template', template]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.docx: the template's tags are malformed: /);
+    const notZip = join(tmp.dir, 'plain.docx');
+    writeFileSync(notZip, 'hello');
+    const r2 = await runCli([...base(list, join(tmp.dir, 'c.docx')), '--template', notZip]);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toContain('plain.docx: the template is not a DOCX (zip) file');
+  });
+
+  it('checks mẫu 08 tags with the mẫu 08 model', () => {
+    expect(checkTags('mau08', { 'nominee.name': {}, 'award.full': {}, achievements: {}, placeDate: {}, criteria: { text: {}, result: {}, bogus: {} } })).toEqual({
+      unknown: ['{bogus} inside {#criteria}'],
+      missing: [],
+    });
+    expect(checkTags('mau08', { nominees: {} }).unknown).toEqual(['{nominees}']);
+  });
+});
+
+describe('hostile nominee text', () => {
+  const hostile = [
+    { recipient: 'collective', name: 'Phòng Tài chính & Kế hoạch <huyện> "Châu Thành"', unit: "Ủy ban nhân dân 'huyện'", achievements: 'Dòng 1 & <b>đậm</b>\nDòng 2 {placeDate} ]]> \u0007' },
+    { recipient: 'collective', name: '{#nominees}{/nominees} </w:t></w:r></w:p>', unit: 'A&amp;B', achievements: '' },
+    { recipient: 'collective', name: 'Đội "Tiên phong" – số 3 / 2025: tốt?*', unit: '' },
+    { recipient: 'individual', name: "Nguyễn Thị O'Neil <script>", position: 'Chuyên viên & Kế toán', unit: 'Phòng <Nội vụ>' },
+  ];
+  const list = writeJson(join(tmp.dir, 'hostile.json'), hostile);
+
+  it('prints names with "&", "<", quotes and braces as they are, in well-formed XML', async () => {
+    const out = join(tmp.dir, 'hostile.docx');
+    const r = await runCli(['render', 'mau01', '--plan', gold('000'), '--occasion', 'annual', '--nominees', list, '--from', BODY, '--date', '2022-12-01', '--out', out]);
+    expect(r.code).toBe(0);
+    const doc = readDocx(out); // throws when the XML is not well-formed
+    const p = doc.paragraphs;
+    expect(p).toContain('Phòng Tài chính & Kế hoạch <huyện> "Châu Thành"');
+    expect(p).toContain('{#nominees}{/nominees} </w:t></w:r></w:p>');
+    expect(p).toContain('A&amp;B');
+    expect(p).toContain("Chuyên viên & Kế toán, Phòng <Nội vụ>");
+    expect(doc.xml).toContain('Phòng Tài chính &amp; Kế hoạch &lt;huyện&gt;');
+    expect(doc.xml).not.toContain('<script>');
+  });
+
+  it('keeps line breaks of the achievements and drops control characters (mẫu 08), with safe file names', async () => {
+    const out = join(tmp.dir, 'hostile-08');
+    const r = await runCli(['render', 'mau08', '--plan', gold('000'), '--occasion', 'annual', '--nominees', list, '--from', BODY, '--date', '2022-12-01', '--out', out]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual([
+      '01 - Phòng Tài chính & Kế hoạch huyện Châu Thành.docx',
+      '02 - {#nominees}{ nominees} w t w r w p.docx',
+      '03 - Đội Tiên phong – số 3 2025 tốt.docx',
+      "04 - Nguyễn Thị O'Neil script.docx",
+    ]);
+    const doc = readDocx(join(out, files[0]!));
+    expect(doc.text).toContain('Dòng 1 & <b>đậm</b>\nDòng 2 {placeDate} ]]>');
+    expect(doc.text).not.toContain('\u0007');
+    expect(doc.xml).toContain('<w:br/>');
+  });
+});
+
+describe('long lists', () => {
+  it('paginates 300 nominees with the table header repeated on every page', async () => {
+    const list = writeJson(join(tmp.dir, 'long.json'), [...collectives(100), ...individuals(200)]);
+    const out = join(tmp.dir, 'long.docx');
+    const r = await runCli(['render', 'mau01', '--plan', gold('000'), '--occasion', 'annual', '--nominees', list, '--from', BODY, '--date', '2022-12-01', '--out', out]);
+    expect(r.code).toBe(0);
+    const doc = readDocx(out);
+    expect(doc.paragraphs).toContain('Nguyễn Văn Số200');
+    expect(doc.paragraphs).toContain('300');
+    expect(doc.xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(doc.xml.match(/<w:cantSplit\/>/g)!.length).toBeGreaterThanOrEqual(301);
+  });
+});
+
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.skipIf(!soffice)('LibreOffice', () => {
+  it('opens the forms without repair and converts them to PDF', async () => {
+    const list = writeJson(join(tmp.dir, 'lo.json'), [...collectives(4), ...individuals(3)]);
+    const out01 = join(tmp.dir, 'lo-mau01.docx');
+    const out08 = join(tmp.dir, 'lo-mau08');
+    expect((await runCli(['render', 'mau01', '--plan', gold('004'), '--nominees', list, '--from', BODY, '--date', '2026-01-05', '--out', out01])).code).toBe(0);
+    expect((await runCli(['render', 'mau08', '--plan', gold('004'), '--nominees', list, '--from', BODY, '--date', '2026-01-05', '--out', out08, '--draft'])).code).toBe(0);
+    const first08 = join(out08, readdirSync(out08).sort()[0]!);
+    const pdfDir = join(tmp.dir, 'pdf');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out01, first08], {
+      timeout: 120_000,
+      stdio: 'pipe',
+    });
+    for (const name of ['lo-mau01.pdf', `${readdirSync(out08).sort()[0]!.replace(/\.docx$/, '')}.pdf`]) {
+      const pdf = join(pdfDir, name);
+      expect(existsSync(pdf), name).toBe(true);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+      // Times New Roman, or its metric-compatible substitute Liberation Serif.
+      expect(fonts).toMatch(/Times|LiberationSerif/);
+    }
+  }, 180_000);
+});
