@@ -1,19 +1,13 @@
 // The document tree of a Vietnamese administrative document (văn bản hành chính), a unist
 // tree. Every node parsed from the text has a position in the normalised text; `value`
 // holds the node's own text cleaned of markdown and joined over hard-wrapped lines, and
-// `spans` maps ranges of `value` back to offsets in the normalised text.
+// `offsets` maps each character of `value` back to the normalised text.
 import type { Node, Parent, Position } from 'unist';
-
-/** A stretch of `value` (from `at`, `length` characters) that starts at `offset` in the source. */
-export interface Span {
-  at: number;
-  offset: number;
-  length: number;
-}
 
 export interface TextNode extends Node {
   value: string;
-  spans: Span[];
+  /** `offsets[i]` is the offset in the normalised text of `value[i]` (a joining space takes the next character's). */
+  offsets: number[];
   position: Position;
 }
 
@@ -47,7 +41,8 @@ export interface Section extends Parent {
   heading: TextNode;
   /** The line looked like a heading: markdown heading or bold, or no closing punctuation. */
   headingLike: boolean;
-  role?: SectionRole;
+  /** What the section is about, from its heading (set by the section-roles plugin). */
+  roles?: SectionRole[];
   children: BodyNode[];
   position: Position;
 }
