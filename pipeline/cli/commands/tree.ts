@@ -1,0 +1,14 @@
+// `thidua tree`: the hierarchy of the library's plans (province → district → commune).
+import type { Command } from 'commander';
+import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
+import { buildTree, renderTree } from '../../library/tree.js';
+
+export function registerTree(program: Command): void {
+  const cmd = program.command('tree').description('show the hierarchy of plans: each under the plan it implements, UBND and police lines').option('--json', 'print JSON');
+  addLibraryOptions(cmd).action(async (opts: LibraryCliOptions & { json?: boolean }) => {
+    const { plans, links } = await withLibrary(opts, (lib) => lib.allLinks());
+    const lines = buildTree(plans, links);
+    if (opts.json) process.stdout.write(JSON.stringify(lines, null, 2) + '\n');
+    else process.stdout.write(plans.length ? renderTree(lines) : 'the library is empty\n');
+  });
+}
