@@ -5,6 +5,12 @@ import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { registerExtract } from './commands/extract.js';
 import { registerRender } from './commands/render.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerList } from './commands/list.js';
+import { registerShow } from './commands/show.js';
+import { registerSearch } from './commands/search.js';
+import { registerTree } from './commands/tree.js';
+import { registerCompare } from './commands/compare.js';
 import { VERSION } from '../version.js';
 
 export function buildProgram(): Command {
@@ -22,6 +28,12 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
   registerRender(program);
+  registerIngest(program);
+  registerList(program);
+  registerShow(program);
+  registerSearch(program);
+  registerTree(program);
+  registerCompare(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
