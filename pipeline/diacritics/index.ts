@@ -1,6 +1,19 @@
-// Diacritics stage: tells whether text carries Vietnamese diacritics, and (to come)
-// decodes legacy font encodings, repairs Latin-OCR garble and restores stripped marks.
+// Diacritics stage: detects, line by line, whether text is clean Unicode Vietnamese, stripped
+// of its marks, garbled by a Latin-only OCR, or in a legacy font encoding (TCVN3, VNI); decodes
+// legacy encodings; repairs garble; restores the marks with the syllable trigram model.
+//
+// The output keeps the number of lines and every token in place: only the letters of words
+// change (a garbled token may change its characters, but stays one token).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IngestDiagnostic } from '../ingest/types.js';
+import { garbleAlternatives, isAbbreviation } from './garble.js';
+import { decodeLegacyWith, type LegacyEncoding, type LegacyResult } from './legacy.js';
+import { RestoreModel } from './model.js';
+import { restoreWithModel, type RestoredWord } from './restore.js';
+import { tokenize, type Token } from './tokens.js';
+import { isWellFormedSyllable, toOldStyle } from './vietnamese.js';
 
 export type DiacriticsState = 'present' | 'stripped' | 'restored';
 
@@ -20,17 +33,263 @@ export function markedShare(text: string): number {
   return (text.match(MARKED)?.length ?? 0) / letters;
 }
 
+// ---------------------------------------------------------------- the model
+
+export const MODEL_FILE = 'vi-restore.bin.gz';
+let cachedModel: RestoreModel | null | undefined;
+
+/** Path of the committed model, looked up from this module upwards (models/vi-restore.bin.gz). */
+export function modelPath(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'models', MODEL_FILE);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+/** The restoration model (loaded once); null when the model file is missing. */
+export function loadRestoreModel(): RestoreModel | null {
+  if (cachedModel !== undefined) return cachedModel;
+  const path = modelPath();
+  cachedModel = path ? RestoreModel.deserialise(readFileSync(path)) : null;
+  return cachedModel;
+}
+
+/** Uses this model instead of the committed one (tests, benchmark). */
+export function setRestoreModel(model: RestoreModel | null): void {
+  cachedModel = model;
+}
+
+function requireModel(): RestoreModel {
+  const model = loadRestoreModel();
+  if (!model) throw new Error(`the diacritics model models/${MODEL_FILE} is missing: run npm run build:model`);
+  return model;
+}
+
+// ---------------------------------------------------------------- detection
+
+export type LineKind = 'empty' | 'clean' | 'stripped' | 'garbled';
+export type DocumentKind = 'empty' | 'clean' | 'stripped' | 'garbled' | 'mixed';
+
+export interface Detection {
+  document: DocumentKind;
+  /** Kind of every line (index 0 = line 1). */
+  lines: LineKind[];
+  /** Legacy encoding found (and decoded before the lines were classified), if any. */
+  legacy: LegacyEncoding | null;
+  counts: Record<LineKind, number>;
+}
+
+type WordClass = 'marked' | 'plain' | 'bad' | 'neutral';
+
+function classifyWord(model: RestoreModel, word: string): WordClass {
+  if (isAbbreviation(word) || /^[A-Z]+\d+$/.test(word) || /^\p{Lu}$/u.test(word)) return 'neutral';
+  const lower = toOldStyle(word.normalize('NFC').toLowerCase());
+  if (/^[a-z]+$/.test(lower)) return model.candidates.has(lower) ? 'plain' : /^[a-z]{1,3}$/.test(lower) ? 'neutral' : 'bad';
+  if (isWellFormedSyllable(lower) && model.idOf.has(lower)) return 'marked';
+  return 'bad';
+}
+
+function classifyLine(model: RestoreModel, words: Token[]): LineKind {
+  let marked = 0;
+  let plain = 0;
+  let bad = 0;
+  for (const w of words) {
+    const c = classifyWord(model, w.text);
+    if (c === 'marked') marked++;
+    else if (c === 'plain') plain++;
+    else if (c === 'bad') bad++;
+  }
+  const total = marked + plain + bad;
+  if (total === 0) return 'empty';
+  if (marked / total >= 0.3 && bad / total < 0.2) return 'clean';
+  if (bad > 0 && (bad / total >= 0.1 || marked > 0)) return 'garbled';
+  if (plain > 0) return 'stripped';
+  return marked > 0 ? 'clean' : 'garbled';
+}
+
+/** How Vietnamese a text reads: share of its words that are known syllables (legacy detection). */
+function vietnameseScore(model: RestoreModel, text: string): number {
+  let known = 0;
+  let total = 0;
+  for (const t of tokenize(text)) {
+    if (t.kind !== 'word') continue;
+    total++;
+    const c = classifyWord(model, t.text);
+    if (c === 'marked') known++;
+    else if (c === 'plain') known += 0.5;
+  }
+  return total === 0 ? 0 : known / total;
+}
+
+function wordsByLine(text: string): Token[][] {
+  const lines: Token[][] = text.split('\n').map(() => []);
+  let line = 0;
+  let lastBreak = 0;
+  for (const t of tokenize(text)) {
+    // Count the line breaks before this token.
+    for (let i = text.indexOf('\n', lastBreak); i >= 0 && i < t.start; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lastBreak = i + 1;
+    }
+    if (t.kind === 'word') lines[line].push(t);
+  }
+  return lines;
+}
+
+function classifyDocument(lines: LineKind[]): { document: DocumentKind; counts: Record<LineKind, number> } {
+  const counts: Record<LineKind, number> = { empty: 0, clean: 0, stripped: 0, garbled: 0 };
+  for (const k of lines) counts[k]++;
+  const nonEmpty = lines.length - counts.empty;
+  let document: DocumentKind;
+  if (nonEmpty === 0) document = 'empty';
+  else if (counts.garbled >= Math.max(2, 0.1 * nonEmpty)) document = counts.clean >= 0.3 * nonEmpty ? 'mixed' : 'garbled';
+  else if (counts.stripped + counts.garbled <= 0.03 * nonEmpty) document = 'clean';
+  else if (counts.clean >= 0.2 * nonEmpty) document = 'mixed';
+  else document = 'stripped';
+  return { document, counts };
+}
+
+/** Classifies a text (after decoding any legacy encoding) line by line and as a whole. */
+export function detectDiacritics(text: string): Detection {
+  const model = requireModel();
+  const legacy = decodeLegacyWith(text, (t) => vietnameseScore(model, t));
+  const lines = wordsByLine(legacy.text).map((words) => classifyLine(model, words));
+  return { ...classifyDocument(lines), lines, legacy: legacy.encoding };
+}
+
+/** Detects and decodes TCVN3, VNI or UTF-8-read-as-Windows-1252 text; line count kept. */
+export function decodeLegacy(text: string): LegacyResult {
+  const model = requireModel();
+  return decodeLegacyWith(text.normalize('NFC'), (t) => vietnameseScore(model, t));
+}
+
+// ---------------------------------------------------------------- restoration
+
+/** Restores the marks of stripped words (words already marked, numbers, symbols stay). */
+export function restoreText(text: string): string {
+  return restoreWithModel(requireModel(), text.normalize('NFC')).text;
+}
+
+/**
+ * Restores a short phrase, e.g. a name or title taken from a stripped document for a form:
+ * "Uy ban nhan dan thi xa Nga Nam" → "Ủy ban nhân dân thị xã Ngã Năm". A phrase that already
+ * carries marks is returned as it is.
+ */
+export function restorePhrase(text: string): string {
+  const nfc = text.normalize('NFC');
+  if (markedShare(nfc) >= 0.08) return nfc;
+  return restoreWithModel(requireModel(), nfc).text;
+}
+
+export interface RepairResult {
+  text: string;
+  diagnostics: IngestDiagnostic[];
+  words: RestoredWord[];
+}
+
+/** Repairs Latin-OCR garble and restores marks, on the given lines (default: all). */
+export function repairGarble(text: string, lines?: Set<number>): RepairResult {
+  const model = requireModel();
+  const nfc = text.normalize('NFC');
+  const cache = new Map<string, ReturnType<typeof garbleAlternatives>>();
+  const alternatives = (token: Token) => {
+    let alts = cache.get(token.text);
+    if (alts === undefined) {
+      alts = garbleAlternatives(model, token.text);
+      cache.set(token.text, alts);
+    }
+    return alts;
+  };
+  const result = restoreWithModel(model, nfc, { alternatives, lines, beam: 24 });
+  return { text: result.text, words: result.words, diagnostics: uncertainRepairs(model, nfc, result.words, lines) };
+}
+
+const UNCERTAIN_COST = 1.0;
+const MAX_LINE_DIAGNOSTICS = 60;
+
+/** One diagnostic per line with uncertain repairs or words that could not be read. */
+function uncertainRepairs(model: RestoreModel, text: string, words: RestoredWord[], lines?: Set<number>): IngestDiagnostic[] {
+  const byLine = new Map<number, string[]>();
+  const note = (line: number, what: string) => {
+    const list = byLine.get(line) ?? [];
+    list.push(what);
+    byLine.set(line, list);
+  };
+  const restored = new Set(words.map((w) => w.token.start));
+  for (const w of words) if (w.repaired && w.cost >= UNCERTAIN_COST) note(w.line, `"${w.token.text}" → "${w.text}"`);
+  // Garbled words left as they were.
+  wordsByLine(text).forEach((tokens, i) => {
+    if (lines && !lines.has(i + 1)) return;
+    for (const t of tokens) if (!restored.has(t.start) && classifyWord(model, t.text) === 'bad' && /[\p{N}€¢£¥©&]|[^\p{ASCII}]/u.test(t.text)) note(i + 1, `"${t.text}" left as is`);
+  });
+  const out: IngestDiagnostic[] = [];
+  for (const [line, items] of [...byLine].sort((a, b) => a[0] - b[0])) {
+    if (out.length >= MAX_LINE_DIAGNOSTICS) break;
+    out.push({ severity: 'info', code: 'diacritics-uncertain-repair', message: `uncertain garble repair: ${items.join(', ')}`, line });
+  }
+  return out;
+}
+
+const LEGACY_NAMES: Record<LegacyEncoding, string> = {
+  tcvn3: 'TCVN3 (ABC, .VnTime fonts)',
+  vni: 'VNI (VNI-Times fonts)',
+  'utf8-as-cp1252': 'UTF-8 read as Windows-1252',
+};
+
+/**
+ * The pipeline's diacritics step on the whole normalised document text. Clean Unicode text
+ * passes through unchanged; legacy encodings are decoded; stripped and garbled lines are
+ * restored when `restore` is set. The number of lines never changes.
+ */
 export function normaliseDiacritics(text: string, options: { restore: boolean }): DiacriticsResult {
-  void options;
-  const share = markedShare(text);
-  const diacritics: DiacriticsState = share >= 0.08 ? 'present' : 'stripped';
   const diagnostics: IngestDiagnostic[] = [];
-  if (diacritics === 'stripped') {
+  const model = loadRestoreModel();
+  if (!model) {
+    const share = markedShare(text);
+    const diacritics: DiacriticsState = share >= 0.08 ? 'present' : 'stripped';
+    diagnostics.push({ severity: 'warning', code: 'diacritics-model-missing', message: `the diacritics model models/${MODEL_FILE} is missing: text left as it is` });
+    return { text, diacritics, diagnostics };
+  }
+  const legacy = decodeLegacyWith(text, (t) => vietnameseScore(model, t));
+  let current = legacy.text;
+  if (legacy.encoding) {
     diagnostics.push({
       severity: 'info',
-      code: 'diacritics-stripped',
-      message: `the text has few Vietnamese diacritics (${(share * 100).toFixed(1)}% of letters marked)`,
+      code: 'diacritics-legacy-encoding',
+      message: `decoded ${LEGACY_NAMES[legacy.encoding]} on ${legacy.lines.length} line(s)`,
+      line: legacy.lines[0],
     });
   }
-  return { text, diacritics, diagnostics };
+  const kinds = wordsByLine(current).map((words) => classifyLine(model, words));
+  const { document, counts } = classifyDocument(kinds);
+  const nonEmpty = kinds.length - counts.empty;
+  const affected = counts.stripped + counts.garbled;
+  if (document === 'clean' || document === 'empty' || affected === 0) return { text: current, diacritics: 'present', diagnostics };
+  const share = `${affected} of ${nonEmpty} lines (${((100 * affected) / Math.max(1, nonEmpty)).toFixed(0)}%)`;
+  const what = counts.garbled > 0 ? `garbled by a Latin-only OCR or without diacritics (${counts.garbled} garbled, ${counts.stripped} stripped)` : 'without diacritics';
+  if (!options.restore) {
+    diagnostics.push({ severity: 'info', code: 'diacritics-stripped', message: `${share} are ${what}; left as they are (no restoration)` });
+    return { text: current, diacritics: 'stripped', diagnostics };
+  }
+  const lines = new Set<number>();
+  kinds.forEach((k, i) => {
+    if (k === 'stripped' || k === 'garbled') lines.add(i + 1);
+  });
+  if (document === 'garbled' || (document === 'mixed' && counts.garbled > 0)) {
+    const repaired = repairGarble(current, lines);
+    current = repaired.text;
+    diagnostics.push(...repaired.diagnostics);
+  } else {
+    current = restoreWithModel(model, current, { lines }).text;
+  }
+  diagnostics.unshift({ severity: 'info', code: 'diacritics-restored', message: `${share} are ${what}; diacritics restored by the syllable model` });
+  return { text: current, diacritics: 'restored', diagnostics };
 }
+
+export { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, decodeUtf8Mojibake, tcvn3Representable } from './legacy.js';
+export { garbleAlternatives } from './garble.js';
+export { RestoreModel } from './model.js';
+export { syllableKey, stripMarks, toOldStyle } from './vietnamese.js';

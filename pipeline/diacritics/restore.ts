@@ -1,0 +1,191 @@
+// Restoring the marks of stripped Vietnamese text, token in place: only the letters of words
+// change; spacing, line breaks, punctuation, numbers and symbols stay as they are.
+import { decodeLattice, type LatticePosition } from './decode.js';
+import type { RestoreModel } from './model.js';
+import { BOUNDARY, modelSymbol, tokenize, type Token } from './tokens.js';
+import { applyCase, applyRepairedCase, casePattern, isWellFormedSyllable, syllableKey, toOldStyle } from './vietnamese.js';
+
+/** Weight of "this word is often written with a capital" for capitalised words mid-sentence. */
+const CAPITAL_WEIGHT = 0.6;
+/** Candidates rarer than this share of the key's most frequent one are dropped (speed). */
+const MIN_CANDIDATE_SHARE = 5e-4;
+const MAX_CANDIDATES = 10;
+
+/** A candidate key for a token with a channel cost (garble repair offers several). */
+export interface KeyAlternative {
+  key: string;
+  /** Negative log-score of reading the token as this key (0: as written). */
+  cost: number;
+}
+
+export interface RestoreOptions {
+  /** Alternatives for a word token (garble repair); null → the token's own key only. */
+  alternatives?: (token: Token) => KeyAlternative[] | null;
+  /** Restore only the words of these lines (1-based); others are context and stay. */
+  lines?: Set<number>;
+  /** Beam width of the decoder. */
+  beam?: number;
+}
+
+export interface RestoredWord {
+  token: Token;
+  /** The restored word (case of the source applied). */
+  text: string;
+  /** Line number (1-based). */
+  line: number;
+  /** Candidate keys were alternatives from garble repair (the word's letters changed). */
+  repaired: boolean;
+  /** Channel cost of the chosen reading (0: the letters as written). */
+  cost: number;
+}
+
+export interface RestoreResult {
+  text: string;
+  words: RestoredWord[];
+}
+
+interface Slot extends LatticePosition {
+  token: Token | null;
+  ids: number[];
+  bonus: number[];
+  /** Candidates come from garble repair alternatives (the word's letters change). */
+  repaired: boolean[] | null;
+  cost: number[] | null;
+  restorable: boolean;
+}
+
+/** Restores the marks of every unmarked (or garbled) Vietnamese word of `text`. */
+export function restoreWithModel(model: RestoreModel, text: string, options: RestoreOptions = {}): RestoreResult {
+  const tokens = tokenize(text);
+  const lineOf = lineIndex(text);
+  const positions: Slot[] = [];
+  const fixedCache = new Map<number, Slot>();
+  const keyCache = new Map<string, Slot | null>();
+  const fixed = (id: number): Slot => {
+    let slot = fixedCache.get(id);
+    if (!slot) fixedCache.set(id, (slot = { token: null, ids: [id], bonus: [0], repaired: null, cost: null, restorable: false }));
+    return slot;
+  };
+  const build = (token: Token, alts: KeyAlternative[], capitalised: boolean, ownKey: string): Slot | null => {
+    const slot: Slot = { token, ids: [], bonus: [], repaired: [], cost: [], restorable: true };
+    for (const alt of alts) {
+      const ids = model.candidates.get(alt.key);
+      if (!ids) continue;
+      const top = model.uni[ids[0]];
+      let taken = 0;
+      for (let k = 0; k < ids.length && taken < MAX_CANDIDATES && slot.ids.length < 60; k++) {
+        const id = ids[k];
+        if (k > 0 && model.uni[id] < top * MIN_CANDIDATE_SHARE) break;
+        slot.ids.push(id);
+        slot.bonus.push(-alt.cost + (capitalised ? CAPITAL_WEIGHT * model.capitalLogShare(id) : 0));
+        slot.repaired!.push(alt.key !== ownKey);
+        slot.cost!.push(alt.cost);
+        taken++;
+      }
+    }
+    return slot.ids.length ? slot : null;
+  };
+  const restorable: { index: number; token: Token }[] = [];
+  const replacements: { start: number; end: number; text: string }[] = [];
+  let prevSymbol = BOUNDARY;
+  for (const token of tokens) {
+    const symbol = modelSymbol(token);
+    if (symbol === null) continue;
+    if (symbol === BOUNDARY && prevSymbol === BOUNDARY) continue;
+    const midSentence = prevSymbol !== BOUNDARY && prevSymbol !== ':';
+    prevSymbol = symbol;
+    if (token.kind !== 'word' || (options.lines && !options.lines.has(lineOf(token.start)))) {
+      positions.push(fixed(model.id(symbol)));
+      continue;
+    }
+    const abbreviation = restoredAbbreviation(text, token);
+    if (abbreviation) {
+      replacements.push({ start: token.start, end: token.end, text: abbreviation });
+      positions.push(fixed(model.id(symbol)));
+      continue;
+    }
+    const alternatives = options.alternatives?.(token) ?? null;
+    const capitalised = midSentence && casePattern(token.text) === 'title';
+    let slot: Slot | null;
+    if (alternatives === null) {
+      // A word that already carries marks, or is not a syllable, stays.
+      if (!ASCII_WORD.test(symbol) || !model.candidates.has(symbol)) {
+        positions.push(fixed(model.id(symbol)));
+        continue;
+      }
+      const cacheKey = capitalised ? symbol + '^' : symbol;
+      slot = keyCache.get(cacheKey) ?? null;
+      if (!keyCache.has(cacheKey)) keyCache.set(cacheKey, (slot = build(token, [{ key: symbol, cost: 0 }], capitalised, symbol)));
+    } else slot = build(token, alternatives, capitalised, syllableKey(token.text));
+    if (!slot) {
+      positions.push(fixed(model.id(symbol)));
+      continue;
+    }
+    restorable.push({ index: positions.length, token });
+    positions.push(slot);
+  }
+  const choice = decodeLattice(model, positions, options.beam);
+  // Write the chosen forms back in place.
+  const words: RestoredWord[] = [];
+  let out = '';
+  let last = 0;
+  for (const { index, token } of restorable) {
+    const slot = positions[index];
+    const k = choice[index];
+    const form = model.vocab[slot.ids[k]];
+    const restored = slot.repaired?.[k] || syllableKey(token.text) !== token.text.toLowerCase() ? applyRepairedCase(token.text, form) : applyCase(token.text, form);
+    words.push({
+      token,
+      text: restored,
+      line: lineOf(token.start),
+      repaired: slot.repaired?.[k] ?? false,
+      cost: slot.cost?.[k] ?? 0,
+    });
+    if (restored !== token.text) replacements.push({ start: token.start, end: token.end, text: restored });
+  }
+  replacements.sort((a, b) => a.start - b.start);
+  for (const r of replacements) {
+    out += text.slice(last, r.start) + r.text;
+    last = r.end;
+  }
+  out += text.slice(last);
+  return { text: out, words };
+}
+
+const ASCII_WORD = /^[a-z]+$/;
+
+// Abbreviations written without Đ in stripped text: HĐND (Hội đồng nhân dân), TĐKT (thi đua khen
+// thưởng), ĐBQH (đại biểu Quốc hội), BCĐ (Ban Chỉ đạo); QĐ (Quyết định) and NĐ (Nghị định)
+// only inside document symbols ("15/QD-UBND", "NĐ-CP").
+const ABBREVIATION_RESTORE: Record<string, string> = { HDND: 'HĐND', TDKT: 'TĐKT', DBQH: 'ĐBQH', BCD: 'BCĐ', HDTDKT: 'HĐTĐKT' };
+const SYMBOL_ABBREVIATION_RESTORE: Record<string, string> = { QD: 'QĐ', ND: 'NĐ', TTLT: 'TTLT' };
+
+function restoredAbbreviation(text: string, token: Token): string | null {
+  const direct = ABBREVIATION_RESTORE[token.text];
+  if (direct) return direct;
+  const inSymbol = SYMBOL_ABBREVIATION_RESTORE[token.text];
+  if (inSymbol && inSymbol !== token.text && (/[-/]/.test(text[token.start - 1] ?? '') || /[-/]/.test(text[token.end] ?? ''))) return inSymbol;
+  return null;
+}
+
+/** Maps an offset to its 1-based line number. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Whether a word as written is a proper marked Vietnamese syllable the model knows. */
+export function isKnownSyllable(model: RestoreModel, word: string): boolean {
+  const lower = toOldStyle(word.normalize('NFC').toLowerCase());
+  return isWellFormedSyllable(lower) && model.idOf.has(lower);
+}
