@@ -11,6 +11,7 @@ import { registerShow } from './commands/show.js';
 import { registerSearch } from './commands/search.js';
 import { registerTree } from './commands/tree.js';
 import { registerCompare } from './commands/compare.js';
+import { registerRestore } from './commands/restore.js';
 import { VERSION } from '../version.js';
 
 export function buildProgram(): Command {
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerTree(program);
   registerCompare(program);
+  registerRestore(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
