@@ -129,6 +129,8 @@ export function matchReference(ref: DocRef, doc: DocRef): ReferenceMatch {
   let matches = number !== null && number >= 0.75;
   if (matches && issuer !== null && issuer < 0.5) matches = false;
   if (matches && date !== null && date < 0.8) matches = false;
+  // A misread digit of the number is tolerated only when the date and the issuer agree exactly.
+  if (matches && number !== null && number < 1 && numberSeq(ref.number) !== numberSeq(doc.number) && !(date === 1 && issuer !== null && issuer >= 0.8)) matches = false;
   // Without a date, only an exact number from a matching issuer will do.
   if (matches && date === null && !(number === 1 && issuer !== null && issuer >= 0.8)) matches = false;
   return { matches, score, number, date, issuer };
