@@ -147,7 +147,11 @@ export function encodeVni(text: string): string {
 // ---------------------------------------------------------------- UTF-8 read as Windows-1252
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const CP1252_BYTE = new Map<string, number>();
-for (let b = 0; b < 256; b++) CP1252_BYTE.set(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b), b);
+for (let b = 0; b < 256; b++) {
+  // Both the Windows-1252 characters and the C1 controls (a Latin-1 reading) stand for 0x80–0x9F.
+  CP1252_BYTE.set(String.fromCharCode(b), b);
+  if (b >= 0x80 && b < 0xa0) CP1252_BYTE.set(CP1252_HIGH[b - 0x80], b);
+}
 
 /** Reverses "UTF-8 bytes read as Windows-1252" on one line; null when it is not that. */
 export function decodeUtf8Mojibake(line: string): string | null {
@@ -174,7 +178,7 @@ const DECODERS: Record<LegacyEncoding, (line: string) => string | null> = {
 };
 
 /** Characters of the Latin-1 range that clean Vietnamese text does not use. */
-const FOREIGN_LATIN = /[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db-\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb-\u00ff]/;
+const FOREIGN_LATIN = /[\u0080-\u00bf\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db-\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb-\u00ff]/;
 
 export interface LegacyResult {
   text: string;
@@ -210,10 +214,9 @@ export function decodeLegacyWith(text: string, score: (text: string) => number):
   if (best === null) return { text, encoding: null, lines: [] };
   const decodedLines: number[] = [];
   const out = lines.map((line, i) => {
-    if (!FOREIGN_LATIN.test(line)) return line;
     const decoded = DECODERS[best](line);
     if (decoded === null || decoded === line || decoded.includes('\n')) return line;
-    if (score(decoded) <= score(line)) return line;
+    if (score(decoded) < score(line)) return line;
     decodedLines.push(i + 1);
     return decoded;
   });
