@@ -25,8 +25,13 @@ export function draftMark(): string[] {
  * line in italics.
  */
 export function headerBlock(tags: { upper: string; name: string; numberLine: string | null; placeDate: string }): string {
+  if (!/^\{[\w.]+\}$/.test(tags.upper)) throw new Error('headerBlock: `upper` must be a single tag');
+  // The upper line is a section on its own value: when it is empty, no blank line is left.
+  const upperTag = tags.upper.replace(/^\{|\}$/g, '');
   const left = [
+    paragraph(`{#${upperTag}}`),
     paragraph(tags.upper, { align: 'center', run: { size: 13 } }),
+    paragraph(`{/${upperTag}}`),
     paragraph(tags.name, { align: 'center', after: 3, run: { size: 13, bold: true } }),
     // Short rule centred under the name: 1/3–1/2 of the text's length (ND30 Mục V, ô 2).
     paragraph('', { ruleAbove: true, indentLeft: 22, indentRight: 22, run: { size: 4 } }),

@@ -66,8 +66,9 @@ export function mau01Body(): string[] {
     nomineeTable(),
     paragraph('', { after: 3 }),
     bodyParagraph('{enclosure}', { italic: true }),
-    bodyParagraph('{closing}'),
-    paragraph('', { after: 6 }),
+    // The closing sentence stays on the page of the signature block.
+    bodyParagraph('{closing}', { keepNext: true }),
+    paragraph('', { after: 6, keepNext: true }),
     closingTable(
       [
         paragraph('Nơi nhận:', { run: { size: 12, bold: true, italic: true } }),

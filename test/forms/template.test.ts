@@ -5,7 +5,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packDocx, paragraph } from '../../templates/ooxml.js';
-import { checkTags } from '../../pipeline/forms/render.js';
+import PizZip from 'pizzip';
+import { builtInTemplate, checkTags, prepareTemplate, renderDocx } from '../../pipeline/forms/render.js';
+import { buildMau01 } from '../../templates/mau01.js';
 import { BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson } from './helpers.js';
 
 const tmp = tempDir();
@@ -147,6 +149,35 @@ describe('long lists', () => {
   });
 });
 
+describe('a compiled template is reused from one render to the next', () => {
+  it('gives the same documents as a fresh compilation, whatever was rendered before', () => {
+    const data = (names: string[], draft: boolean) => ({
+      draft,
+      problems: draft ? [{ no: '1', severity: 'Lỗi', message: 'quota' }] : [],
+      body: { nameUpper: 'PHÒNG & BAN' },
+      placeDate: 'P, ngày 05 tháng 01 năm 2026',
+      hasNominees: names.length > 0,
+      nominees: names.map((name, i) => ({ no: String(i + 1), name, positionUnit: '', kindCategory: 'Cá nhân' })),
+      signer: { lines: [{ text: 'GIÁM ĐỐC' }], name: 'N' },
+    });
+    const xml = (bytes: Uint8Array) => new PizZip(bytes).file('word/document.xml')!.asText();
+    const a = data(['A <1>', 'B'], false);
+    const b = data(Array.from({ length: 40 }, (_, i) => `Tên ${i}`), true);
+    const c = data([], false);
+    const reused = prepareTemplate('mau01', buildMau01(), 'test');
+    const outputs = [a, b, c, a, b].map((d) => xml(renderDocx(reused, d)));
+    const fresh = (d: object) => xml(renderDocx(prepareTemplate('mau01', buildMau01(), 'fresh'), d));
+    expect(outputs[0]).toBe(fresh(a));
+    expect(outputs[1]).toBe(fresh(b));
+    expect(outputs[2]).toBe(fresh(c));
+    expect(outputs[3]).toBe(outputs[0]);
+    expect(outputs[4]).toBe(outputs[1]);
+    expect(outputs[1]).toContain('Tên 39');
+    expect(outputs[3]).not.toContain('Tên 39');
+    expect(builtInTemplate('mau01')).toBe(builtInTemplate('mau01'));
+  });
+});
+
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describe.skipIf(!soffice)('LibreOffice', () => {
@@ -174,4 +205,26 @@ describe.skipIf(!soffice)('LibreOffice', () => {
       expect(fonts).toMatch(/Times|LiberationSerif/);
     }
   }, 180_000);
+});
+
+describe('reviewable sources stay in sync', () => {
+  it('the committed templates/*.docx are what templates/*.ts build', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { buildMau08 } = await import('../../templates/mau08.js');
+    const { ROOT } = await import('./helpers.js');
+    const part = (bytes: Uint8Array) => new PizZip(bytes).file('word/document.xml')!.asText();
+    expect(part(readFileSync(join(ROOT, 'templates', 'mau01.docx')))).toBe(part(buildMau01()));
+    expect(part(readFileSync(join(ROOT, 'templates', 'mau08.docx')))).toBe(part(buildMau08()));
+  });
+  it('docs/forms/data-model.md is what fields.ts writes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { dataModelMarkdown } = await import('../../pipeline/forms/fields.js');
+    const { ROOT } = await import('./helpers.js');
+    expect(readFileSync(join(ROOT, 'docs', 'forms', 'data-model.md'), 'utf8')).toBe(dataModelMarkdown());
+  });
+  it('every tag of the built-in templates is in the data model', () => {
+    for (const form of ['mau01', 'mau08'] as const) {
+      expect(builtInTemplate(form).report).toEqual({ unknown: [], missing: [] });
+    }
+  });
 });
