@@ -3,27 +3,19 @@
 // when the plan was extracted here, else rebuilt from the record's values — which are the
 // document's words).
 import type { Award, BreakdownItem, PlanRecord } from '../record/schema.js';
-import * as diacritics from '../diacritics/index.js';
+import { restorePhrase } from '../diacritics/index.js';
 import { countText, parseIsoDate, shortDate } from './dates.js';
 import type { LoadedPlan } from './plan.js';
 
-type RestorePhrase = (text: string) => string;
-// pipeline/diacritics is growing a `restorePhrase` (restores the marks of a short phrase);
-// used when it is there, so text from a diacritic-stripped plan prints with its marks.
-const restorePhrase = (diacritics as unknown as Record<string, unknown>).restorePhrase as RestorePhrase | undefined;
-
-/** A plan text value as it should print: with its diacritics restored when the plan lacked them. */
+/**
+ * A plan text value as it should print: names, titles and bodies of a plan whose diacritics
+ * were stripped and not restored (`source.diacritics: "stripped"`, e.g. `extract --no-restore`)
+ * get their marks back phrase by phrase; a phrase that has marks is kept as it is.
+ */
 export function planText(record: PlanRecord, value: string | null | undefined): string {
   if (!value) return '';
   const text = value.normalize('NFC');
-  if (record.source.diacritics === 'stripped' && typeof restorePhrase === 'function') {
-    try {
-      return restorePhrase(text).normalize('NFC');
-    } catch {
-      return text;
-    }
-  }
-  return text;
+  return record.source.diacritics === 'stripped' ? restorePhrase(text).normalize('NFC') : text;
 }
 
 /** First letter lower-cased unless the first word is an acronym ("Phát động …" → "phát động …"). */

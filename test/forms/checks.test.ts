@@ -200,3 +200,21 @@ describe('--draft', () => {
     expect(first.paragraphs).toContain('Chưa đạt (yêu cầu ≥ 100%)');
   });
 });
+
+describe('a plan whose diacritics were stripped', () => {
+  it('prints its names, award and title with their marks restored', async () => {
+    const base = (await import(gold('004'), { with: { type: 'json' } })).default;
+    const strip = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    const plan = writeJson(join(tmp.dir, 'stripped.json'), {
+      ...base,
+      source: { ...base.source, diacritics: 'stripped' },
+      document: { ...base.document, title: strip(base.document.title), issuer: { ...base.document.issuer, name: strip(base.document.issuer.name) } },
+      awards: base.awards.map((a: { title: string; conferrer: string }) => ({ ...a, title: strip(a.title), conferrer: strip(a.conferrer) })),
+    });
+    const r = await render(plan, [...collectives(4)], { date: '2026-01-05' });
+    expect(r.code).toBe(0);
+    const p = readDocx(r.out).paragraphs;
+    expect(p.find((x) => x.startsWith('Về việc đề nghị tặng'))).toContain('Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng');
+    expect(p.find((x) => x.startsWith('Căn cứ Kế hoạch'))).toContain('của Ủy ban nhân dân phường Sóc Trăng về phát động phong trào thi đua');
+  }, 60_000);
+});
