@@ -9,6 +9,10 @@ export type DetectedKind =
   | 'gif'
   | 'bmp'
   | 'zip'
+  | 'docx'
+  | 'xlsx'
+  | 'pptx'
+  | 'odf'
   | 'ole2'
   | 'rtf'
   | 'text'
@@ -29,7 +33,7 @@ export function detectKind(bytes: Uint8Array): DetectedKind {
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
   if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
   if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26 && bytes[14] !== undefined && bytes[15] === 0) return 'bmp';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return classifyZip(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole2';
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // {\rtf
   return looksLikeText(bytes) ? 'text' : 'binary';
@@ -46,4 +50,18 @@ export function looksLikeText(bytes: Uint8Array): boolean {
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
   }
   return control / Math.max(1, n) < 0.01;
+}
+
+/**
+ * What a zip holds, from the entry names (stored uncompressed in the local headers and the
+ * central directory): an Office Open XML word-processing document, spreadsheet, presentation,
+ * an OpenDocument file, or some other zip.
+ */
+export function classifyZip(bytes: Uint8Array): 'docx' | 'xlsx' | 'pptx' | 'odf' | 'zip' {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (text.includes('word/document.xml')) return 'docx';
+  if (text.includes('xl/workbook.xml')) return 'xlsx';
+  if (text.includes('ppt/presentation.xml')) return 'pptx';
+  if (text.startsWith('mimetype', 30) && text.slice(38, 120).includes('application/vnd.oasis.opendocument')) return 'odf';
+  return 'zip';
 }

@@ -67,9 +67,20 @@ export async function ingestBytes(bytes: Uint8Array, path: string | null, option
     case 'jpeg':
     case 'tiff':
     case 'webp':
-    case 'zip':
+    case 'docx':
       return readRich(kind, bytes, path, sha256, options);
+    case 'xlsx':
+      throw new InputError(path, 'unsupported-format', 'this is a spreadsheet (XLSX), not a plan document; use PDF, DOCX or text');
+    case 'pptx':
+      throw new InputError(path, 'unsupported-format', 'this is a presentation (PPTX), not a plan document; use PDF, DOCX or text');
+    case 'odf':
+      throw new InputError(path, 'unsupported-format', 'OpenDocument files (ODT) are not supported; save it as DOCX or PDF');
+    case 'zip':
+      throw new InputError(path, 'unsupported-format', 'this is a zip archive, not a document; unpack it and give the PDF or DOCX inside');
     case 'ole2':
+      if (isEncryptedOffice(bytes)) {
+        throw new InputError(path, 'encrypted', 'the Office document is protected by a password; open it and save an unprotected copy');
+      }
       throw new InputError(path, 'unsupported-format', 'this is an old Office file (DOC/XLS); save it as DOCX or PDF');
     case 'rtf':
       throw new InputError(path, 'unsupported-format', 'RTF is not supported; save it as DOCX or PDF');
@@ -83,16 +94,27 @@ export async function ingestBytes(bytes: Uint8Array, path: string | null, option
 
 /** PDF, images and DOCX: readers are loaded on demand so a text run stays fast. */
 async function readRich(
-  kind: 'pdf' | 'png' | 'jpeg' | 'tiff' | 'webp' | 'zip',
+  kind: 'pdf' | 'png' | 'jpeg' | 'tiff' | 'webp' | 'docx',
   bytes: Uint8Array,
   path: string | null,
   sha256: string,
   options: IngestOptions,
 ): Promise<SourceText> {
-  void bytes;
-  void sha256;
-  void options;
-  throw new InputError(path, 'unsupported-format', `${kind === 'zip' ? 'DOCX' : kind.toUpperCase()} input is not supported yet`);
+  if (kind === 'pdf') return (await import('./pdf.js')).readPdf(bytes, path, sha256, options);
+  if (kind === 'docx') return (await import('./docx.js')).readDocx(bytes, path, sha256, options);
+  return (await import('./image.js')).readImage(kind, bytes, path, sha256, options);
+}
+
+/** A password-protected OOXML file is an OLE2 container with an "EncryptedPackage" stream. */
+function isEncryptedOffice(bytes: Uint8Array): boolean {
+  const name = Buffer.from('EncryptedPackage', 'utf16le');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name);
+}
+
+/** Closes the OCR workers now (they also close by themselves shortly after the last page). */
+export async function closeIngest(): Promise<void> {
+  const { closeOcr } = await import('./ocr.js');
+  await closeOcr();
 }
 
 export function formatBytes(n: number): string {

@@ -1,5 +1,7 @@
 // What ingest hands to the rest of the pipeline: the text of a file, page by page.
 // Downstream stages never read the file again (data flows one way).
+import type { IngestLimits } from './limits.js';
+import type { OcrPool } from './ocr.js';
 
 export type SourceFormat = 'text' | 'markdown' | 'pdf' | 'image' | 'docx';
 
@@ -17,6 +19,8 @@ export interface PageText {
   text: string;
   /** The page's text came from OCR. */
   ocr: boolean;
+  /** OCR only: mean word confidence, 0–100. */
+  confidence?: number;
 }
 
 export interface SourceText {
@@ -39,6 +43,12 @@ export interface IngestOptions {
   quiet?: boolean;
   /** Abort long work (OCR) after this many milliseconds. */
   timeoutMs?: number;
+  /** Override resource limits (pages, pixels, decompressed size, time). */
+  limits?: Partial<IngestLimits>;
+  /** OCR workers to use instead of the process-wide pool (benchmarks, tests). */
+  ocrPool?: OcrPool;
+  /** Called as pages are done (instead of the stderr progress bar). */
+  onProgress?: (progress: { done: number; total: number; label: string }) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;

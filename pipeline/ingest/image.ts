@@ -1,0 +1,163 @@
+// Images (a scan or a phone photo of a printed page): PNG, JPEG and WebP decoded with
+// @napi-rs/canvas, TIFF (multi-page, CCITT G4, LZW …) with utif2; every page is OCR'd.
+import { createRequire } from 'node:module';
+import { InputError } from '../errors.js';
+import { linesToText } from './layout.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import { ocrPage, type PageOcr } from './page-ocr.js';
+import { startProgress } from './progress.js';
+import { toGray, type GrayImage } from './raster.js';
+import type { IngestDiagnostic, IngestOptions, PageText, SourceText } from './types.js';
+import { findFurniture } from './furniture.js';
+
+const require = createRequire(import.meta.url);
+
+interface DecodedPage {
+  image: GrayImage;
+  dpi: number | null;
+}
+
+type ImageKind = 'png' | 'jpeg' | 'tiff' | 'webp';
+
+export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const pages = kind === 'tiff' ? tiffPages(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [await rasterImage(kind, bytes, path, limits.maxPixels)];
+  const total = kind === 'tiff' ? pages.length + (options.pageRange ? options.pageRange.from - 1 : 0) : 1;
+  const first = options.pageRange?.from ?? 1;
+  if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', `the image has one page; there is no page ${first}`);
+  const deadline = Date.now() + (options.timeoutMs ?? limits.timeoutMs);
+  const progress = startProgress(pages.length, options, 'OCR');
+  let results: PageOcr[];
+  try {
+    results = await Promise.all(
+      pages.map(async (p, i) => {
+        const r = await ocrPage(p.image, p.dpi, { path, page: first + i, deadline, pool: options.ocrPool });
+        progress.tick();
+        return r;
+      }),
+    );
+  } finally {
+    progress.stop();
+  }
+  const furniture = findFurniture(results.map((r) => ({ height: 1, lines: r.lines.map((l) => ({ text: l.text, y: l.y / r.height })) })));
+  const diagnostics: IngestDiagnostic[] = results.flatMap((r) => r.diagnostics);
+  const pageTexts: PageText[] = results.map((r, i) => ({
+    number: first + i,
+    text: linesToText(r.lines.filter((_, k) => !furniture[i].has(k))).normalize('NFC'),
+    ocr: true,
+    confidence: r.confidence,
+  }));
+  if (pageTexts.every((p) => p.text.trim() === '')) {
+    throw new InputError(path, 'no-text', `no text could be read from the image${pages.length > 1 ? 's' : ''} (OCR found none)`);
+  }
+  return { path, sha256, format: 'image', pages: total, ocr: true, pageTexts, diagnostics };
+}
+
+/** Width and height from the file header, before any decoding (PNG IHDR, JPEG SOF). */
+export function headerSize(kind: ImageKind, bytes: Uint8Array): { width: number; height: number } | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png' && buf.length >= 24) return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 9 < buf.length) {
+      if (buf[i] !== 0xff) return null;
+      const marker = buf[i + 1];
+      if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+        i += 2;
+        continue;
+      }
+      const len = buf.readUInt16BE(i + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: buf.readUInt16BE(i + 5), width: buf.readUInt16BE(i + 7) };
+      }
+      i += 2 + len;
+    }
+  }
+  return null;
+}
+
+/** Resolution in dots per inch from PNG pHYs or JPEG JFIF, when the file says. */
+export function headerDpi(kind: ImageKind, bytes: Uint8Array): number | null {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') {
+    let i = 8;
+    while (i + 12 <= buf.length) {
+      const len = buf.readUInt32BE(i);
+      const type = buf.toString('latin1', i + 4, i + 8);
+      if (type === 'pHYs' && len >= 9 && buf[i + 16] === 1) return Math.round(buf.readUInt32BE(i + 8) * 0.0254);
+      if (type === 'IDAT' || type === 'IEND') break;
+      i += 12 + len;
+    }
+  }
+  if (kind === 'jpeg' && buf.toString('latin1', 6, 11) === 'JFIF\0') {
+    const units = buf[13];
+    const x = buf.readUInt16BE(14);
+    if (units === 1 && x > 1) return x;
+    if (units === 2 && x > 1) return Math.round(x * 2.54);
+  }
+  return null;
+}
+
+/** A page photographed or scanned without a resolution: assume it is an A4 page's width. */
+function guessDpi(width: number, height: number): number {
+  const portraitWidth = Math.min(width, height);
+  return Math.round(portraitWidth / 8.27);
+}
+
+async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  const size = headerSize(kind, bytes);
+  if (size && size.width * size.height > maxPixels) {
+    throw new InputError(path, 'too-large', `the image is ${size.width}×${size.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+  }
+  const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+  let img;
+  try {
+    img = await loadImage(Buffer.from(bytes));
+  } catch (error) {
+    throw new InputError(path, 'invalid', `the ${kind.toUpperCase()} image cannot be decoded (${(error as Error).message})`);
+  }
+  if (img.width * img.height > maxPixels) throw new InputError(path, 'too-large', `the image is ${img.width}×${img.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+  if (img.width < 16 || img.height < 16) throw new InputError(path, 'no-text', `the image is only ${img.width}×${img.height} pixels: too small to hold text`);
+  const canvas = createCanvas(img.width, img.height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, img.width, img.height);
+  context.drawImage(img, 0, 0);
+  const data = context.getImageData(0, 0, img.width, img.height).data;
+  return { image: toGray(img.width, img.height, data, 'rgba'), dpi: headerDpi(kind, bytes) ?? guessDpi(img.width, img.height) };
+}
+
+function tiffPages(bytes: Uint8Array, path: string | null, maxPixels: number, maxPages: number, range: IngestOptions['pageRange']): DecodedPage[] {
+  const UTIF = require('utif2') as typeof import('utif2');
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let ifds;
+  try {
+    ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined);
+  } catch (error) {
+    throw new InputError(path, 'invalid', `the TIFF image cannot be read (${(error as Error).message})`);
+  }
+  if (ifds.length === 0) throw new InputError(path, 'invalid', 'the TIFF file holds no image');
+  const from = range?.from ?? 1;
+  const to = Math.min(ifds.length, range?.to ?? ifds.length);
+  if (from > ifds.length) throw new InputError(path, 'invalid', `the TIFF has ${ifds.length} page${ifds.length === 1 ? '' : 's'}; there is no page ${from}`);
+  if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', `the TIFF has ${to - from + 1} pages, over the limit of ${maxPages}`);
+  const pages: DecodedPage[] = [];
+  for (const ifd of ifds.slice(from - 1, to)) {
+    const width = Number((ifd['t256'] as number[])[0]);
+    const height = Number((ifd['t257'] as number[])[0]);
+    if (width * height > maxPixels) throw new InputError(path, 'too-large', `a TIFF page is ${width}×${height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+    try {
+      UTIF.decodeImage(buffer, ifd);
+    } catch (error) {
+      throw new InputError(path, 'invalid', `a TIFF page cannot be decoded (${(error as Error).message})`);
+    }
+    const rgba = UTIF.toRGBA8(ifd);
+    const xres = ifd['t282'] as number[] | undefined;
+    const unit = (ifd['t296'] as number[] | undefined)?.[0] ?? 2;
+    let dpi: number | null = xres ? Number(xres[0]) : null;
+    if (dpi !== null && unit === 3) dpi = dpi * 2.54;
+    if (dpi !== null && (unit === 1 || dpi < 50)) dpi = null;
+    pages.push({ image: toGray(ifd.width, ifd.height, rgba, 'rgba'), dpi: dpi ?? guessDpi(ifd.width, ifd.height) });
+  }
+  return pages;
+}

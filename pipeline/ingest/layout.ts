@@ -1,0 +1,254 @@
+// Page layout: positioned text runs (from a PDF text layer) → lines in reading order.
+//
+// - Runs on one baseline form a line; a wide gap inside a line (two columns side by side, as
+//   in the header of an administrative document: issuing body | Quốc hiệu, "Số: …" | place
+//   and date; or the closing block: Nơi nhận | signer) becomes one TAB.
+// - Ruled tables (found from the page's horizontal and vertical rulings) become one line per
+//   row with the cells separated by TABs; the text of a cell is joined with spaces.
+// Coordinates are page points with y growing downwards.
+
+export interface TextRun {
+  text: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  width: number;
+  /** Font size (em height). */
+  size: number;
+}
+
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface LayoutLine {
+  text: string;
+  /** Baseline of the line (top-down). */
+  y: number;
+  x0: number;
+  x1: number;
+  size: number;
+  /** A table row. */
+  row: boolean;
+}
+
+/** A gap wider than this many font sizes inside a line separates two columns. */
+const COLUMN_GAP_EM = 2;
+
+interface Table {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Column boundaries, left to right (including the outer borders). */
+  xs: number[];
+  /** Row boundaries, top to bottom (including the outer borders). */
+  ys: number[];
+}
+
+export function layoutPage(runs: TextRun[], rulings: Segment[]): LayoutLine[] {
+  const visible = runs.filter((r) => r.text !== '' && r.size > 0);
+  const tables = findTables(rulings);
+  const inTable = new Map<Table, TextRun[]>();
+  const free: TextRun[] = [];
+  for (const run of visible) {
+    if (run.text.trim() === '') {
+      free.push(run);
+      continue;
+    }
+    const cx = run.x + run.width / 2;
+    const cy = run.y - run.size * 0.3;
+    const table = tables.find((t) => cx > t.left && cx < t.right && cy > t.top && cy < t.bottom);
+    if (table) {
+      const list = inTable.get(table) ?? [];
+      list.push(run);
+      inTable.set(table, list);
+    } else free.push(run);
+  }
+  const lines = buildLines(free.filter((r) => !isInsideAnyTable(r, tables)));
+  for (const [table, tableRuns] of inTable) lines.push(...tableRows(table, tableRuns));
+  lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  return lines;
+}
+
+function isInsideAnyTable(run: TextRun, tables: Table[]): boolean {
+  if (run.text.trim() !== '') return false;
+  const cx = run.x + run.width / 2;
+  return tables.some((t) => cx > t.left && cx < t.right && run.y > t.top && run.y < t.bottom);
+}
+
+/** Groups runs into lines by baseline and joins them left to right. */
+export function buildLines(runs: TextRun[]): LayoutLine[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const run of sorted) {
+    if (run.text.trim() === '' && groups.length === 0) continue;
+    const last = groups[groups.length - 1];
+    const ref = last?.find((r) => r.text.trim() !== '') ?? last?.[0];
+    if (last && ref && Math.abs(run.y - ref.y) < Math.max(ref.size, run.size) * 0.45) last.push(run);
+    else if (run.text.trim() !== '') groups.push([run]);
+  }
+  const lines: LayoutLine[] = [];
+  for (const group of groups) {
+    const line = joinRuns(group);
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+function joinRuns(group: TextRun[]): LayoutLine | null {
+  const items = group.filter((r) => r.text.trim() !== '').sort((a, b) => a.x - b.x);
+  if (items.length === 0) return null;
+  const size = median(items.map((r) => r.size));
+  let text = '';
+  let end = -Infinity;
+  for (const run of items) {
+    if (text !== '') {
+      const gap = run.x - end;
+      if (gap > COLUMN_GAP_EM * size) text = text.replace(/ +$/, '') + '\t';
+      else if (gap > size * 0.12 && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
+    }
+    text += text.endsWith('\t') ? run.text.replace(/^\s+/, '') : run.text;
+    end = Math.max(end, run.x + run.width);
+  }
+  text = text.replace(/ {2,}/g, ' ').replace(/ *\t */g, '\t').trim();
+  if (text === '') return null;
+  return { text, y: median(items.map((r) => r.y)), x0: items[0].x, x1: end, size, row: false };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+// ---------- tables from rulings
+
+function findTables(rulings: Segment[]): Table[] {
+  const horizontal: Segment[] = [];
+  const vertical: Segment[] = [];
+  for (const s of rulings) {
+    const dx = Math.abs(s.x2 - s.x1);
+    const dy = Math.abs(s.y2 - s.y1);
+    if (dy < 1.5 && dx > 8) horizontal.push({ x1: Math.min(s.x1, s.x2), x2: Math.max(s.x1, s.x2), y1: s.y1, y2: s.y1 });
+    else if (dx < 1.5 && dy > 8) vertical.push({ x1: s.x1, x2: s.x1, y1: Math.min(s.y1, s.y2), y2: Math.max(s.y1, s.y2) });
+  }
+  if (vertical.length < 2) return [];
+  // Cluster vertical rulings whose vertical extents touch: one cluster per table.
+  vertical.sort((a, b) => a.y1 - b.y1);
+  const clusters: Segment[][] = [];
+  for (const v of vertical) {
+    const cluster = clusters.find((c) => c.some((o) => v.y1 <= o.y2 + 2 && v.y2 >= o.y1 - 2));
+    if (cluster) cluster.push(v);
+    else clusters.push([v]);
+  }
+  const tables: Table[] = [];
+  for (const cluster of clusters) {
+    const xs = mergeClose(cluster.map((v) => v.x1));
+    if (xs.length < 2) continue;
+    const top = Math.min(...cluster.map((v) => v.y1));
+    const bottom = Math.max(...cluster.map((v) => v.y2));
+    const left = xs[0];
+    const right = xs[xs.length - 1];
+    const rows = horizontal.filter((h) => h.y1 >= top - 2 && h.y1 <= bottom + 2 && h.x1 < right - 2 && h.x2 > left + 2);
+    const ys = mergeClose([top, bottom, ...rows.map((h) => h.y1)]);
+    tables.push({ top, bottom, left, right, xs, ys });
+  }
+  return tables;
+}
+
+function mergeClose(values: number[], tolerance = 2): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (out.length === 0 || v - out[out.length - 1] > tolerance) out.push(v);
+  return out;
+}
+
+function tableRows(table: Table, runs: TextRun[]): LayoutLine[] {
+  const rowCount = Math.max(1, table.ys.length - 1);
+  const colCount = Math.max(1, table.xs.length - 1);
+  const cells: TextRun[][][] = Array.from({ length: rowCount }, () => Array.from({ length: colCount }, () => []));
+  for (const run of runs) {
+    const cy = run.y - run.size * 0.3;
+    const cx = run.x + Math.min(run.width, run.size) / 2;
+    const r = bandIndex(table.ys, cy);
+    const c = bandIndex(table.xs, cx);
+    cells[r][c].push(run);
+  }
+  const lines: LayoutLine[] = [];
+  cells.forEach((row, r) => {
+    const texts = row.map((cellRuns) =>
+      buildLines(cellRuns)
+        .map((l) => l.text.replace(/\t/g, ' '))
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    if (texts.every((t) => t === '')) return;
+    const all = row.flat();
+    lines.push({
+      text: texts.join('\t'),
+      y: Math.min(...all.map((x) => x.y)),
+      x0: table.left,
+      x1: table.right,
+      size: median(all.map((x) => x.size)),
+      row: true,
+    });
+    void r;
+  });
+  return lines;
+}
+
+function bandIndex(bounds: number[], v: number): number {
+  for (let i = 0; i < bounds.length - 1; i++) if (v < bounds[i + 1]) return i;
+  return Math.max(0, bounds.length - 2);
+}
+
+// ---------- paragraphs
+
+/** A line that starts a new item: "- ", "+ ", "• ", "a) ", "1. ", "1) ", "(1) ", "I. ", "Điều 1". */
+const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Phần\s|Chương\s|Mục\s+\d)/u;
+
+/**
+ * Joins the wrapped lines of each paragraph into one line and separates paragraphs with a
+ * blank line where the vertical gap says so. A line continues the previous one when that one
+ * reaches the right edge of the text (justified text), the gap is an ordinary line pitch, and
+ * the line does not start an item. Table rows and column lines are never joined.
+ */
+export function linesToText(lines: LayoutLine[]): string {
+  if (lines.length === 0) return '';
+  const right = Math.max(...lines.filter((l) => !l.row && !l.text.includes('\t')).map((l) => l.x1), 0);
+  const pitches: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const d = lines[i].y - lines[i - 1].y;
+    if (d > 0 && d < lines[i].size * 3) pitches.push(d);
+  }
+  pitches.sort((a, b) => a - b);
+  const pitch = pitches[Math.floor(pitches.length / 2)] ?? lines[0].size * 1.2;
+  const out: string[] = [];
+  let current = '';
+  let prev: LayoutLine | null = null;
+  for (const line of lines) {
+    if (prev === null) {
+      current = line.text;
+      prev = line;
+      continue;
+    }
+    const gap = line.y - prev.y;
+    const plain = (l: LayoutLine) => !l.row && !l.text.includes('\t');
+    const prevFull = prev.x1 >= right - prev.size * 2.5;
+    const continues = plain(prev) && plain(line) && prevFull && gap > 0 && gap < pitch * 1.25 && !ITEM_START.test(line.text);
+    if (continues) {
+      current = current.endsWith('-') && /^\p{Ll}/u.test(line.text) && !current.endsWith(' -') ? current + line.text : `${current} ${line.text}`;
+    } else {
+      out.push(current);
+      if ((gap > pitch * 1.35 && !(prev.row && line.row)) || prev.row !== line.row) out.push('');
+      current = line.text;
+    }
+    prev = line;
+  }
+  out.push(current);
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
