@@ -218,3 +218,20 @@ describe('a plan whose diacritics were stripped', () => {
     expect(p.find((x) => x.startsWith('Căn cứ Kế hoạch'))).toContain('của Ủy ban nhân dân phường Sóc Trăng về phát động phong trào thi đua');
   }, 60_000);
 });
+
+describe('quoting an extracted plan', () => {
+  it('quotes the source line the record evidence points to', async () => {
+    const { planFromJson } = await import('../../pipeline/forms/plan.js');
+    const { checkDossier } = await import('../../pipeline/forms/checks.js');
+    const { nomineesFromJson } = await import('../../pipeline/forms/nominees.js');
+    const base = (await import(gold('004'), { with: { type: 'json' } })).default;
+    const text = ['KẾ HOẠCH', 'a) Tập thể: Tặng Giấy khen cho 04 tập thể tiêu biểu.', 'b) Cá nhân: Tặng Giấy khen tối đa cho 07 cá nhân có thành tích xuất sắc.'].join('\n');
+    const record = planFromJson({ ...base, evidence: { '/awards/1/quantity': { line: 3, start: 50, end: 56 } } }, 'plan.txt');
+    const plan = { record, text, path: 'plan.txt' };
+    const { nominees } = nomineesFromJson(individuals(8), 'list.json');
+    const problems = checkDossier({ plan, nominees, occasion: 'annual', date: { year: 2026, month: 1, day: 5 }, body: null });
+    const quota = problems.find((p) => p.rule === 'quota')!;
+    expect(quota.severity).toBe('error');
+    expect(quota.message).toContain('the plan says “b) Cá nhân: Tặng Giấy khen tối đa cho 07 cá nhân có thành tích xuất sắc.” (Kế hoạch, line 3)');
+  });
+});
