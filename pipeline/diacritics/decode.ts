@@ -10,6 +10,7 @@ export interface LatticePosition {
 
 const BEAM = 8;
 const MAX_CANDIDATES = 64;
+const PRUNE_RATIO = 1e-5;
 
 /**
  * Best path through the lattice: the index of the chosen candidate at every position. States
@@ -23,7 +24,8 @@ export function decodeLattice(model: RestoreModel, lattice: LatticePosition[], b
   // Surviving states (double-buffered).
   let prevIds = new Int32Array(beam);
   let curIds = new Int32Array(beam);
-  let scores = new Float64Array(beam);
+  // Scores are path probabilities rescaled after every position (no logarithms in the loop).
+  let scores = new Float64Array(beam).fill(1);
   let nextPrev = new Int32Array(beam);
   let nextCur = new Int32Array(beam);
   let nextScores = new Float64Array(beam);
@@ -55,14 +57,14 @@ export function decodeLattice(model: RestoreModel, lattice: LatticePosition[], b
       hist[s] = model.historySlot(prevIds[s], q);
     }
     const total = m * G;
-    newScores.fill(-Infinity, 0, total);
+    newScores.fill(-1, 0, total);
     for (let j = 0; j < m; j++) {
       const c = ids[j];
-      const b = bonus ? bonus[j] : 0;
+      const b = bonus ? Math.exp(bonus[j]) : 1;
       const base = j * G;
       for (let g = 0; g < G; g++) p2g[g] = model.p2(groupIds[g], c);
       for (let s = 0; s < S; s++) {
-        const sc = scores[s] + Math.log(model.p3Given(hist[s], prevIds[s], curIds[s], c, p2g[groupOf[s]])) + b;
+        const sc = scores[s] * model.p3Given(hist[s], prevIds[s], curIds[s], c, p2g[groupOf[s]]) * b;
         const k = base + groupOf[s];
         if (sc > newScores[k]) {
           newScores[k] = sc;
@@ -83,13 +85,16 @@ export function decodeLattice(model: RestoreModel, lattice: LatticePosition[], b
       keep[t] = k;
     }
     const at = i * beam;
+    const top = newScores[keep[0]] > 0 ? newScores[keep[0]] : 1;
+    // Threshold pruning: states far behind the best one cannot come back.
+    while (K > 1 && newScores[keep[K - 1]] < top * PRUNE_RATIO) K--;
     for (let t = 0; t < K; t++) {
       const k = keep[t];
       const j = (k / G) | 0;
       const g = k - j * G;
       nextPrev[t] = groupIds[g];
       nextCur[t] = ids[j];
-      nextScores[t] = newScores[k];
+      nextScores[t] = newScores[k] / top;
       candOf[at + t] = j;
       backOf[at + t] = newBack[k];
     }

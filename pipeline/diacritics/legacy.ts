@@ -171,9 +171,14 @@ export function decodeUtf8Mojibake(line: string): string | null {
 // ---------------------------------------------------------------- detection
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'utf8-as-cp1252';
 
+/** C1 controls (bytes 0x80–0x9F read as Latin-1) back to the Windows-1252 punctuation they were. */
+function c1ToWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
 const DECODERS: Record<LegacyEncoding, (line: string) => string | null> = {
-  tcvn3: decodeTcvn3,
-  vni: decodeVni,
+  tcvn3: (line) => decodeTcvn3(c1ToWindows1252(line)),
+  vni: (line) => decodeVni(c1ToWindows1252(line)),
   'utf8-as-cp1252': decodeUtf8Mojibake,
 };
 

@@ -11,47 +11,49 @@ const DISCOUNT = 0.75;
 const UNIGRAM_ADD = 0.5;
 const MAGIC = 'THIDUA-RESTORE-1';
 
-/** Open-addressing hash from a non-negative integer key (< 2^53) to a slot index. */
-class KeyIndex {
-  keys: Float64Array;
+/** Open-addressing hash from a pair of small non-negative integers to a slot index. */
+class PairIndex {
+  xs: Int32Array;
+  ys: Int32Array;
   size = 0;
   private mask: number;
   constructor(capacity: number) {
     let n = 1024;
     while (n < capacity * 2) n *= 2;
-    this.keys = new Float64Array(n).fill(-1);
+    this.xs = new Int32Array(n).fill(-1);
+    this.ys = new Int32Array(n);
     this.mask = n - 1;
   }
-  private hash(key: number): number {
-    const lo = key >>> 0;
-    const hi = (key / 4294967296) >>> 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
+  private hash(x: number, y: number): number {
+    let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 0x7f4a7c15, 0x85ebca6b);
+    h ^= h >>> 15;
     h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
+    h ^= h >>> 13;
     return h & this.mask;
   }
-  /** Slot of `key`, or -1. */
-  find(key: number): number {
-    let i = this.hash(key);
-    const keys = this.keys;
+  /** Slot of (x, y), or -1. */
+  find(x: number, y: number): number {
+    const xs = this.xs;
+    const ys = this.ys;
+    const mask = this.mask;
+    let i = this.hash(x, y);
     for (;;) {
-      const k = keys[i];
-      if (k === key) return i;
+      const k = xs[i];
+      if (k === x && ys[i] === y) return i;
       if (k === -1) return -1;
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
   }
-  /** Slot of `key`, inserting it when absent. */
-  insert(key: number): number {
-    let i = this.hash(key);
-    const keys = this.keys;
+  /** Slot of (x, y), inserting it when absent. */
+  insert(x: number, y: number): number {
+    let i = this.hash(x, y);
     for (;;) {
-      const k = keys[i];
-      if (k === key) return i;
+      const k = this.xs[i];
+      if (k === x && this.ys[i] === y) return i;
       if (k === -1) {
-        if (this.size * 10 >= keys.length * 9) throw new Error('n-gram table full');
-        keys[i] = key;
+        if (this.size * 10 >= this.xs.length * 9) throw new Error('n-gram table full');
+        this.xs[i] = x;
+        this.ys[i] = y;
         this.size++;
         return i;
       }
@@ -91,10 +93,11 @@ export class RestoreModel {
   h1: Float64Array;
   s1: Float64Array;
   // Bigrams: slot → count, and sum of discounted trigram counts with this history.
-  private bi: KeyIndex;
+  private bi: PairIndex;
   biCount: Float64Array;
   s2: Float64Array;
-  private tri: KeyIndex;
+  /** Trigrams keyed by (slot of the history bigram, word). */
+  private tri: PairIndex;
   triCount: Float64Array;
 
   constructor(counts: ModelCounts) {
@@ -110,24 +113,28 @@ export class RestoreModel {
     this.s1 = new Float64Array(this.V);
     const nb = counts.bigramKeys.length;
     const nt = counts.trigramKeys.length;
-    this.bi = new KeyIndex(nb + 1024);
-    this.biCount = new Float64Array(this.bi.keys.length);
-    this.s2 = new Float64Array(this.bi.keys.length);
-    this.tri = new KeyIndex(nt + 1024);
-    this.triCount = new Float64Array(this.tri.keys.length);
+    this.bi = new PairIndex(nb + 1024);
+    this.biCount = new Float64Array(this.bi.xs.length);
+    this.s2 = new Float64Array(this.bi.xs.length);
+    this.tri = new PairIndex(nt + 1024);
+    this.triCount = new Float64Array(this.tri.xs.length);
     for (let i = 0; i < nb; i++) {
       const k = counts.bigramKeys[i];
       const n = counts.bigramCounts[i];
-      this.biCount[this.bi.insert(k)] = n;
       const a = Math.floor(k / W);
+      this.biCount[this.bi.insert(a, k - a * W)] = n;
       this.h1[a] += n;
       this.s1[a] += Math.max(n - DISCOUNT, 0);
     }
     for (let i = 0; i < nt; i++) {
       const k = counts.trigramKeys[i];
       const n = counts.trigramCounts[i];
-      this.triCount[this.tri.insert(k)] = n;
-      this.s2[this.bi.insert(Math.floor(k / W))] += Math.max(n - DISCOUNT, 0);
+      const c = k % W;
+      const ab = (k - c) / W;
+      const a = Math.floor(ab / W);
+      const hs = this.bi.insert(a, ab - a * W);
+      this.triCount[this.tri.insert(hs, c)] = n;
+      this.s2[hs] += Math.max(n - DISCOUNT, 0);
     }
     this.buildCandidates();
   }
@@ -149,7 +156,7 @@ export class RestoreModel {
 
   /** Adds `n` to a bigram count (n may be negative: held-out subtraction). */
   addBigram(a: number, b: number, n: number): void {
-    const slot = this.bi.insert(a * W + b);
+    const slot = this.bi.insert(a, b);
     const before = this.biCount[slot];
     const after = before + n;
     this.biCount[slot] = after;
@@ -158,11 +165,11 @@ export class RestoreModel {
   }
 
   addTrigram(a: number, b: number, c: number, n: number): void {
-    const slot = this.tri.insert((a * W + b) * W + c);
+    const bs = this.bi.insert(a, b);
+    const slot = this.tri.insert(bs, c);
     const before = this.triCount[slot];
     const after = before + n;
     this.triCount[slot] = after;
-    const bs = this.bi.insert(a * W + b);
     this.s2[bs] += Math.max(after - DISCOUNT, 0) - Math.max(before - DISCOUNT, 0);
   }
 
@@ -179,7 +186,7 @@ export class RestoreModel {
     const p1 = this.p1(c);
     const h = this.h1[b];
     if (h <= 0) return p1;
-    const slot = this.bi.find(b * W + c);
+    const slot = this.bi.find(b, c);
     const n = slot < 0 ? 0 : this.biCount[slot];
     return (Math.max(n - DISCOUNT, 0) + (h - this.s1[b]) * p1) / h;
   }
@@ -187,11 +194,11 @@ export class RestoreModel {
   /** P(c | a b). */
   p3(a: number, b: number, c: number): number {
     const p2 = this.p2(b, c);
-    const hs = this.bi.find(a * W + b);
+    const hs = this.bi.find(a, b);
     if (hs < 0) return p2;
     const h = this.biCount[hs];
     if (h <= 0) return p2;
-    const ts = this.tri.find((a * W + b) * W + c);
+    const ts = this.tri.find(hs, c);
     const n = ts < 0 ? 0 : this.triCount[ts];
     const rest = Math.max(h - this.s2[hs], DISCOUNT);
     return (Math.max(n - DISCOUNT, 0) + rest * p2) / h;
@@ -199,7 +206,7 @@ export class RestoreModel {
 
   /** Slot of the history (a, b) in the bigram table, or -1. */
   historySlot(a: number, b: number): number {
-    const hs = this.bi.find(a * W + b);
+    const hs = this.bi.find(a, b);
     return hs >= 0 && this.biCount[hs] > 0 ? hs : -1;
   }
 
@@ -207,7 +214,7 @@ export class RestoreModel {
   p3Given(hs: number, a: number, b: number, c: number, p2: number): number {
     if (hs < 0) return p2;
     const h = this.biCount[hs];
-    const ts = this.tri.find((a * W + b) * W + c);
+    const ts = this.tri.find(hs, c);
     const n = ts < 0 ? 0 : this.triCount[ts];
     const rest = Math.max(h - this.s2[hs], DISCOUNT);
     return (Math.max(n - DISCOUNT, 0) + rest * p2) / h;
@@ -230,13 +237,15 @@ export class RestoreModel {
 
   serialise(minTrigramCount = 1, minBigramCount = 1): Buffer {
     const bigrams: [number, number][] = [];
-    this.bi.keys.forEach((k, slot) => {
-      if (k >= 0 && this.biCount[slot] >= minBigramCount) bigrams.push([k, this.biCount[slot]]);
+    this.bi.xs.forEach((a, slot) => {
+      if (a >= 0 && this.biCount[slot] >= minBigramCount) bigrams.push([a * W + this.bi.ys[slot], this.biCount[slot]]);
     });
     bigrams.sort((x, y) => x[0] - y[0]);
     const trigrams: [number, number][] = [];
-    this.tri.keys.forEach((k, slot) => {
-      if (k >= 0 && this.triCount[slot] >= minTrigramCount) trigrams.push([k, this.triCount[slot]]);
+    this.tri.xs.forEach((hs, slot) => {
+      if (hs >= 0 && this.triCount[slot] >= minTrigramCount) {
+        trigrams.push([(this.bi.xs[hs] * W + this.bi.ys[hs]) * W + this.tri.ys[slot], this.triCount[slot]]);
+      }
     });
     trigrams.sort((x, y) => x[0] - y[0]);
     const out = new VarintWriter();

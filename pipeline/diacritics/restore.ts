@@ -161,6 +161,7 @@ const ABBREVIATION_RESTORE: Record<string, string> = { HDND: 'HĐND', TDKT: 'TĐ
 const SYMBOL_ABBREVIATION_RESTORE: Record<string, string> = { QD: 'QĐ', ND: 'NĐ', TTLT: 'TTLT' };
 
 function restoredAbbreviation(text: string, token: Token): string | null {
+  if (token.text.length > 6 || !/^[A-Z]{2}/.test(token.text)) return null;
   const direct = ABBREVIATION_RESTORE[token.text];
   if (direct) return direct;
   const inSymbol = SYMBOL_ABBREVIATION_RESTORE[token.text];

@@ -43,6 +43,8 @@ export const NUMBER = '<num>';
 export const CODE = '<code>';
 export const SPECIALS = [BOUNDARY, UNKNOWN, NUMBER, CODE] as const;
 
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
 /** Punctuation that ends a sentence: the model's context restarts after it. */
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 /** Markdown and table markup: not part of the language, skipped. */
@@ -63,6 +65,7 @@ export function modelSymbol(token: Token): string | null {
       if (MARKUP.has(token.text)) return null;
       return token.text;
     case 'word':
+      if (ASCII_LETTERS.test(token.text)) return token.text.toLowerCase();
       if (/\p{N}/u.test(token.text)) return CODE;
       return toOldStyle(token.text.normalize('NFC').toLowerCase());
   }
