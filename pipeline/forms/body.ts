@@ -18,8 +18,11 @@ export const SubmittingBody = z.object({
   /** Kính gửi: "Chủ tịch Ủy ban nhân dân huyện Châu Thành". */
   addressee: text(300),
   signer: z.object({
-    /** "KT. Trưởng phòng", "TM. Ủy ban nhân dân" … or absent when the head signs. */
-    authority: z.string().trim().max(120).optional(),
+    /**
+     * "KT. Trưởng phòng", or several lines ["TM. Ủy ban nhân dân", "KT. Chủ tịch"], or absent
+     * when the head signs.
+     */
+    authority: z.union([z.string().trim().max(120), z.array(z.string().trim().min(1).max(120)).max(3)]).optional(),
     /** The signer's own title: "Phó Trưởng phòng". */
     position: text(120),
     name: text(120),

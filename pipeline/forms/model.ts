@@ -159,9 +159,10 @@ export function orderNominees(nominees: Nominee[]): Nominee[] {
 }
 
 function signerLines(body: SubmittingBody): { text: string }[] {
-  const lines = [body.signer.authority, body.signer.position].filter((l): l is string => !!l && l.trim() !== '');
+  const authority = Array.isArray(body.signer.authority) ? body.signer.authority : [body.signer.authority];
+  const lines = [...authority, body.signer.position].filter((l): l is string => !!l && l.trim() !== '');
   // "KT. Trưởng phòng" + "Phó Trưởng phòng"; the head signing alone: one line.
-  const unique = lines.filter((l, i) => i === 0 || matchless(l) !== matchless(lines[0]!));
+  const unique = lines.filter((l, i) => i === 0 || matchless(l) !== matchless(lines[i - 1]!));
   return unique.map((text) => ({ text: upper(text) }));
 }
 const matchless = (s: string) => s.toLocaleLowerCase('vi').replace(/^(kt|tm|q|tl|tuq)\.\s*/, '');
@@ -201,7 +202,12 @@ export function mau01Data(input: ModelInput): Mau01Data {
     enclosure: '(Có báo cáo thành tích và biên bản họp xét khen thưởng kèm theo)',
     closing: `${body.name} kính trình ${body.addressee} xem xét, quyết định./.`,
     recipients,
-    signer: { lines: signerLines(body), authority: body.signer.authority ?? '', position: body.signer.position, name: body.signer.name },
+    signer: {
+      lines: signerLines(body),
+      authority: [body.signer.authority ?? ''].flat().join(', '),
+      position: body.signer.position,
+      name: body.signer.name,
+    },
   };
 }
 

@@ -15,6 +15,7 @@ type InspectModule = Docxtemplater.DXT.Module & { getAllTags(): Record<string, u
 const createInspectModule = inspectModuleExport as unknown as () => InspectModule;
 
 export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
+export const MAX_TEMPLATE_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 /** Resolves dotted tags (`body.name`) through own properties only; `.` is the current item. */
 function dottedParser(tag: string) {
@@ -127,6 +128,12 @@ export function prepareTemplate(form: FormName, bytes: Uint8Array, source: strin
     throw new InputError(source, 'invalid', `the template is not a DOCX (zip) file (${(error as Error).message})`);
   }
   if (!zip.file('word/document.xml')) throw new InputError(source, 'invalid', 'the template is not a Word document (it has no word/document.xml)');
+  // Guard against decompression bombs: the sizes the zip declares, before inflating anything.
+  let declared = 0;
+  for (const file of Object.values(zip.files)) declared += (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+  if (declared > MAX_TEMPLATE_UNZIPPED_BYTES) {
+    throw new InputError(source, 'too-large', `the template unzips to more than ${MAX_TEMPLATE_UNZIPPED_BYTES / 1024 / 1024} MB`);
+  }
   const parts = new Map<string, string | Uint8Array>();
   for (const file of Object.values(zip.files)) {
     if (!file.dir) parts.set(file.name, /\.(xml|rels)$/.test(file.name) ? file.asText() : file.asUint8Array());

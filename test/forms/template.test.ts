@@ -228,3 +228,38 @@ describe('reviewable sources stay in sync', () => {
     }
   });
 });
+
+describe('submitting body variants', () => {
+  it('prints a registered number and a three-line signing authority', async () => {
+    const body = writeJson(join(tmp.dir, 'body-ubnd.json'), {
+      name: 'Ủy ban nhân dân xã An Hiệp',
+      symbol: 'UBND',
+      place: 'An Hiệp',
+      addressee: 'Chủ tịch Ủy ban nhân dân phường Sóc Trăng',
+      signer: { authority: ['TM. Ủy ban nhân dân', 'KT. Chủ tịch'], position: 'Phó Chủ tịch', name: 'Lê Văn Bảy' },
+      number: 5,
+    });
+    const list = writeJson(join(tmp.dir, 'list-ubnd.json'), collectives(4));
+    const out = join(tmp.dir, 'ubnd.docx');
+    const r = await runCli(['render', 'mau01', '--plan', gold('004'), '--nominees', list, '--from', body, '--date', '2026-01-05', '--out', out]);
+    expect(r.code).toBe(0);
+    const p = readDocx(out).paragraphs;
+    expect(p).toContain('Số: 05/TTr-UBND');
+    expect(p).toContain('An Hiệp, ngày 05 tháng 01 năm 2026');
+    const at = p.indexOf('TM. ỦY BAN NHÂN DÂN');
+    expect(p.slice(at, at + 4)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Lê Văn Bảy']);
+    // No parent body: no empty line above the body's name in the header.
+    expect(p[0]).toBe('ỦY BAN NHÂN DÂN XÃ AN HIỆP');
+  });
+
+  it('refuses a template that would unzip to a huge size', async () => {
+    const zip = new PizZip();
+    zip.file('word/document.xml', ' '.repeat(210 * 1024 * 1024));
+    const path = join(tmp.dir, 'bomb.docx');
+    writeFileSync(path, zip.generate({ type: 'uint8array', compression: 'DEFLATE' }));
+    const list = writeJson(join(tmp.dir, 'list-bomb.json'), collectives(1));
+    const r = await runCli(['render', 'mau01', '--plan', gold('004'), '--nominees', list, '--from', BODY, '--date', '2026-01-05', '--out', join(tmp.dir, 'bomb-out.docx'), '--template', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bomb.docx: the template unzips to more than 200 MB (too-large)');
+  }, 60_000);
+});
