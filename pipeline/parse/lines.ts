@@ -80,8 +80,9 @@ function trimPieces(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = a; i < b; i++) {
     const p = pieces[i];
-    if (/\s/.test(p.ch)) {
-      if (out.length && out[out.length - 1].ch === ' ') continue;
+    if (p.ch === '\t') out.push(p);
+    else if (/\s/.test(p.ch)) {
+      if (out.length && (out[out.length - 1].ch === ' ' || out[out.length - 1].ch === '\t')) continue;
       out.push({ ch: ' ', off: p.off });
     } else out.push(p);
   }

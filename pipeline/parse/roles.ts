@@ -33,7 +33,13 @@ function label(nodes: BodyNode[]): void {
     if (node.type !== 'section') continue;
     const section = node as Section;
     // Only headings name a part; a long item that starts "Nội dung …" is content.
-    section.roles = section.headingLike ? headingRoles(section.heading.value.split(':')[0]) : [];
+    // An item "Đối tượng: Cán bộ, chiến sĩ …" names its part before the colon.
+    const colon = section.heading.value.indexOf(':');
+    section.roles = section.headingLike
+      ? headingRoles(section.heading.value.split(':')[0])
+      : colon > 0 && colon <= 40
+        ? headingRoles(section.heading.value.slice(0, colon))
+        : [];
     label(section.children);
   }
 }

@@ -1,0 +1,218 @@
+// document: type, number and symbol, title, issuer, place and date of the plan itself.
+import type { VFile } from 'vfile';
+import type { AdminRoot, HeaderField, TextNode } from '../pipeline/parse/types.js';
+import type { DocumentId } from '../pipeline/record/schema.js';
+import { canonicalDocumentType } from '../pipeline/lexicon/index.js';
+import { parseBody, type BodyName } from './bodies.js';
+import { findDates } from './dates.js';
+import { EvidenceSink, looseFold, nameCase, report, topNodes, trimPunct, isUpper } from './util.js';
+import { consensusSpelling } from './consensus.js';
+
+export interface DocNumber {
+  number: string | null;
+  seq: number | null;
+  symbol: string | null;
+  index: number;
+  length: number;
+}
+
+/** "52 /KH-CAH" → 52/KH-CAH; "46-CT/TW"; "152/2025/NĐ-CP"; "0125/KH-UBND". */
+export function parseDocNumber(text: string): DocNumber | null {
+  const m = /(?<![\p{L}\d])(\d{1,5})\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}Đđ0-9]*(?:\s*[-/.&]\s*[\p{Lu}Đ][\p{L}Đđ0-9]*)*)/u.exec(text);
+  if (!m) return null;
+  const symbol = m[3].replace(/\s+/g, '');
+  const sep = m[2];
+  const number = `${m[1]}${sep}${symbol}`;
+  return { number, seq: Number(m[1]), symbol: sep === '/' ? symbol : `${sep === '-' ? '' : ''}${symbol}`, index: m.index, length: m[0].length };
+}
+
+/** The document's number from its header field ("Số: 52 /KH-CAH", OCR "S6: 50 /KH-UBND"). */
+function numberFromField(field: HeaderField): DocNumber | null {
+  const key = looseFold(field.value);
+  const so = /\bs[o0-9]{1,2}\s*[:.]?\s*/.exec(key);
+  const from = so ? so.index + so[0].length : 0;
+  const parsed = parseDocNumber(field.value.slice(from));
+  if (!parsed) {
+    // A blank number "Số: /KH-UBND" (a draft or a copy before registration): the symbol alone.
+    const sym = /\/\s*([\p{Lu}Đ][\p{L}Đđ0-9-]*)/u.exec(field.value.slice(from));
+    return sym ? { number: null, seq: null, symbol: sym[1], index: from + sym.index, length: sym[0].length } : null;
+  }
+  return { ...parsed, index: parsed.index + from };
+}
+
+export interface DocumentResult {
+  document: DocumentId;
+  issuerBody: BodyName | null;
+}
+
+export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink): DocumentResult {
+  const header = topNodes(tree, 'header')[0];
+  const fields = header?.children ?? [];
+  const docType = topNodes(tree, 'docType')[0];
+  const title = topNodes(tree, 'title')[0];
+  const text = tree.data.text;
+
+  // type
+  let type: string | null = docType?.canonical ?? null;
+  if (docType) ev.add('/document/type', docType);
+  if (!type && title) type = canonicalDocumentType(title.value.split(/\s+/).slice(0, 2).join(' '));
+
+  // number, date: the header first, then a note "(Ban hành kèm theo Kế hoạch số … ngày …)"
+  let num: DocNumber | null = null;
+  let date: string | null = null;
+  let place: string | null = null;
+  const numberField = fields.find((f) => f.type === 'docNumber');
+  if (numberField) {
+    num = numberFromField(numberField);
+    if (num?.number) ev.add('/document/number', numberField, num.index, num.index + num.length);
+  }
+  const placeDate = fields.find((f) => f.type === 'placeDate');
+  if (placeDate) {
+    const d = findDates(placeDate.value)[0];
+    if (d) {
+      date = d.iso;
+      ev.add('/document/date', placeDate, d.index, d.index + d.length);
+      const before = trimPunct(placeDate.value.slice(0, d.index));
+      if (before) {
+        place = consensusSpelling(before, text);
+        ev.add('/document/place', placeDate, 0, before.length);
+      }
+    }
+  }
+  if (!num?.number || !date) {
+    for (const note of attachmentNotes(tree)) {
+      const key = looseFold(note.value);
+      const ref = /kem theo\s+(?:[a-z ]{2,20}?)\s+so\s*:?\s*/.exec(key);
+      if (!ref) continue;
+      const after = note.value.slice(ref.index + ref[0].length);
+      const parsed = parseDocNumber(after);
+      if (parsed && !num?.number) {
+        num = { ...parsed, index: ref.index + ref[0].length + parsed.index };
+        ev.add('/document/number', note, num.index, num.index + num.length);
+      }
+      if (!date) {
+        const d = findDates(after)[0];
+        if (d) {
+          date = d.iso;
+          const at = ref.index + ref[0].length + d.index;
+          ev.add('/document/date', note, at, at + d.length);
+        }
+      }
+      if (num?.number && date) break;
+    }
+  }
+  if (!date) {
+    // A digital-signature stamp carries the signing date.
+    for (const stamp of topNodes(tree, 'stamp')) {
+      const d = findDates(stamp.value)[0];
+      if (d) {
+        date = d.iso;
+        ev.add('/document/date', stamp, d.index, d.index + d.length);
+        report(file, 'info', 'date-from-stamp', `the issue date ${date} is taken from the digital-signature stamp`, stamp.position);
+        break;
+      }
+    }
+  }
+  if (!num?.number) report(file, 'warning', 'missing-number', 'the document has no number (số, ký hiệu)', numberField?.position ?? docType?.position);
+  if (!date) report(file, 'warning', 'missing-date', 'the document has no issue date', placeDate?.position ?? docType?.position);
+
+  // title
+  let titleText: string | null = null;
+  if (title) {
+    titleText = trimPunct(title.value.replace(/^[“"]|[”"]$/g, ''));
+    ev.add('/document/title', title);
+  }
+
+  // issuer
+  const { body, node, inferred } = findIssuer(tree, fields, place);
+  if (body && node) ev.add('/document/issuer/name', node);
+  if (inferred) report(file, 'info', 'issuer-inferred', `the issuer's full name "${body?.name}" is inferred: ${inferred}`, node?.position);
+
+  return {
+    document: {
+      type,
+      number: num?.number ?? null,
+      seq: num?.number ? num.seq : null,
+      symbol: num?.symbol ?? null,
+      title: titleText,
+      issuer: { name: body?.name ?? null, kind: body?.kind ?? null, level: body?.level ?? null },
+      place,
+      date,
+    },
+    issuerBody: body,
+  };
+}
+
+function attachmentNotes(tree: AdminRoot): TextNode[] {
+  const out: TextNode[] = [];
+  for (const c of tree.children) {
+    if (c.type === 'appendix') {
+      if (c.heading) out.push(c.heading);
+      for (const n of c.children) if (n.type === 'paragraph') out.push(n);
+    }
+    if (c.type === 'preamble') out.push(...c.children);
+  }
+  return out.filter((n) => /kem theo/.test(looseFold(n.value)));
+}
+
+/** The issuing body: the header's issuer lines, else the sentence that issues the plan. */
+function findIssuer(tree: AdminRoot, fields: HeaderField[], place: string | null): { body: BodyName | null; node: TextNode | null; inferred: string | null } {
+  const issuerLines = fields.filter((f) => f.type === 'issuerLine');
+  // The lower line names the issuing body; a line that starts with a level word continues
+  // the line above ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN").
+  for (let i = issuerLines.length - 1; i >= 0; i--) {
+    const line = issuerLines[i];
+    const direct = parseBody(line.value);
+    if (direct && (direct.place || i === 0 || !parseBody(issuerLines[i - 1].value))) {
+      return complete(direct, line, tree, place);
+    }
+    if (i > 0) {
+      const joined = parseBody(`${issuerLines[i - 1].value} ${line.value}`);
+      if (joined) return complete(joined, { ...line, value: `${issuerLines[i - 1].value} ${line.value}`, offsets: [...issuerLines[i - 1].offsets, line.offsets[0], ...line.offsets] }, tree, place);
+    }
+  }
+  // "Ủy ban nhân dân huyện Châu Thành phát động …", "Công an tỉnh ban hành Kế hoạch …"
+  const preamble = topNodes(tree, 'preamble')[0]?.children ?? [];
+  for (const para of [...preamble].reverse()) {
+    const key = looseFold(para.value);
+    const verb = /\s(ban hanh|phat dong|xay dung|trien khai)\s+(ke hoach|phong trao|thuc hien|va)/.exec(key);
+    if (!verb) continue;
+    // The body starts after the last sentence break before the verb.
+    const head = para.value.slice(0, verb.index);
+    const starts = [0, ...[...head.matchAll(/[.;,]\s+/g)].map((m) => m.index! + m[0].length)];
+    for (const s of starts) {
+      const body = parseBody(head.slice(s));
+      if (body && s + body.length >= head.trimEnd().length - 1) {
+        const node = { ...para, value: para.value.slice(s, s + body.length), offsets: para.offsets.slice(s, s + body.length) };
+        return complete(body, node, tree, place);
+      }
+    }
+  }
+  // The signature's authority: "TM. ỦY BAN NHÂN DÂN" + the place.
+  return { body: null, node: null, inferred: null };
+}
+
+/** Completes a body named without its place ("Công an huyện") from the document. */
+function complete(body: BodyName, node: TextNode, tree: AdminRoot, place: string | null): { body: BodyName; node: TextNode; inferred: string | null } {
+  if (body.place || !body.levelWord) {
+    if (body.place && !isUpper(body.place)) return { body, node, inferred: null };
+    return { body: body.place ? { ...body, place: nameCase(body.place) } : body, node, inferred: null };
+  }
+  // Another mention of the same kind of body with its place: "… trong Công an tỉnh Sóc Trăng".
+  const text = tree.data.text;
+  const key = looseFold(text);
+  const prefix = looseFold(`${body.name}`);
+  let at = key.indexOf(prefix + ' ');
+  while (at >= 0) {
+    const mention = parseBody(text.slice(at, at + 120));
+    if (mention?.place) {
+      return { body: { ...body, name: mention.name, place: mention.place }, node, inferred: `"${body.name}" completed with the place named elsewhere in the document` };
+    }
+    at = key.indexOf(prefix + ' ', at + 1);
+  }
+  if (place) {
+    const name = `${body.name} ${place}`;
+    return { body: { ...body, name, place }, node, inferred: `"${body.name}" completed with the place of the place-and-date line` };
+  }
+  return { body, node, inferred: null };
+}

@@ -1,0 +1,112 @@
+// dossier: the nomination dossier (hồ sơ đề nghị khen thưởng) — components and their forms,
+// copies, where to send it and by when.
+import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
+import type { Dossier, DossierComponent, Period } from '../pipeline/record/schema.js';
+import { findDates, findRelativeDate } from './dates.js';
+import { bodyNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
+
+export function parseComponent(value: string): DossierComponent {
+  const key = looseFold(value);
+  const form = /\bmau\s*(?:so\s*)?:?\s*(\d{1,2})\b/.exec(key);
+  const decree = /\b(\d{1,4}\/\d{4}\/n[a-z]-cp)\b/i.exec(key);
+  let name = value;
+  // Drop a parenthetical or a trailing phrase that only names the form: "(Theo mẫu số 01 …)".
+  const paren = /\s*\((?=[^()]*\bmau\b)[^()]*(\([^()]*\)[^()]*)*\)/.exec(key);
+  if (paren) name = value.slice(0, paren.index) + value.slice(paren.index + paren[0].length);
+  else {
+    const tail = /[,;]?\s*(theo|tai)\s+mau\b.*$/.exec(looseFold(name));
+    if (tail) name = name.slice(0, tail.index);
+  }
+  return {
+    name: trimPunct(cleanValue(name)),
+    form: form ? form[1].padStart(2, '0') : null,
+    decree: decree ? value.slice(decree.index, decree.index + decree[0].length).replace(/nđ-cp|nd-cp/i, 'NĐ-CP') : null,
+  };
+}
+
+const NOT_A_COMPONENT = /^(so luong|thoi gian|thoi han|noi nhan|gui|nop|hinh thuc gui|cach thuc)/;
+
+export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period): Dossier | null {
+  const containers: Section[] = [];
+  walkSections(bodyNodes(tree), (s, ancestors) => {
+    if (hasRole(s, 'dossier') && !ancestors.some((a) => hasRole(a, 'dossier') || hasRole(a, 'criteria'))) containers.push(s);
+  });
+  if (!containers.length) return null;
+  const texts = containers.flatMap(sectionTexts);
+
+  // Components: the items under "Thành phần hồ sơ", else under the "Hồ sơ …" heading.
+  let list: Section | null = null;
+  for (const c of containers) {
+    walkSections([c], (s) => {
+      const head = looseFold(s.heading.value);
+      if (!list && /^thanh phan ho so\b/.test(head) && (childSections(s).length || childParagraphs(s).length)) list = s;
+    });
+  }
+  if (!list) {
+    for (const c of containers) {
+      walkSections([c], (s) => {
+        const head = looseFold(s.heading.value);
+        if (!list && /^(ho so|bo ho so)\b/.test(head) && childSections(s).length) list = s;
+      });
+    }
+  }
+  if (!list) list = containers.find((c) => childSections(c).some((i) => /\bmau\b|to trinh|bao cao thanh tich|bien ban/.test(looseFold(i.heading.value)))) ?? null;
+  const components: DossierComponent[] = [];
+  const listSection = list as Section | null;
+  if (listSection) {
+    const items: TextNode[] = childSections(listSection).length ? childSections(listSection).map((s) => s.heading) : childParagraphs(listSection);
+    for (const item of items) {
+      if (NOT_A_COMPONENT.test(looseFold(item.value))) continue;
+      ev.add(`/dossier/components/${components.length}`, item);
+      components.push(parseComponent(item.value));
+    }
+  }
+
+  let copies: number | null = null;
+  let copyKind: string | null = null;
+  let submitTo: string | null = null;
+  let deadline: string | null = null;
+  let deadlineText: string | null = null;
+  for (const node of texts) {
+    const key = looseFold(node.value);
+    if (copies === null) {
+      const m = /(?<![\d/])(\d{1,2})\s+(bo|b[a-z])\b\s*(ho so\s*)?(\(?\s*(ban chinh|ban sao)\)?)?/.exec(key);
+      if (m && (/so luong|bo ho so|\bbo\b/.test(key))) {
+        copies = Number(m[1]);
+        if (m[5]) {
+          const at = key.indexOf(m[5], m.index);
+          copyKind = node.value.slice(at, at + m[5].length);
+        }
+        ev.add('/dossier/copies', node, m.index, m.index + m[0].length);
+      }
+    }
+    if (submitTo === null) {
+      const m = /\b(gui|nop|chuyen)\s+(ve|den|toi)\s+/.exec(key) ?? /\b(gui|nop)\s+(?=(phong|ban|so|van phong|uy ban|ubnd|hoi dong|cong an|doi|bo phan)\b)/.exec(key);
+      if (m) {
+        const from = m.index + m[0].length;
+        const stop = /\s+(truoc|cham nhat|trong thoi gian|qua duong|de (tong hop|tham dinh|trinh|xem xet)|tong hop|truc tiep|dong thoi)\b|[.;(]|,\s*(thoi|han|cham)/.exec(key.slice(from));
+        const value = trimPunct(node.value.slice(from, stop ? from + stop.index : undefined));
+        if (value) {
+          submitTo = value;
+          ev.add('/dossier/submitTo', node, from, from + value.length);
+        }
+      }
+    }
+    if (deadline === null) {
+      const m = /\b(truoc|cham nhat|han cuoi|khong qua|trong thoi han den)\s+(la\s+)?(ngay\b)?/.exec(key);
+      if (m) {
+        const after = node.value.slice(m.index);
+        const absolute = findDates(after)[0];
+        const relative = findRelativeDate(after, period.to);
+        const hit = absolute && absolute.index < 40 ? absolute : relative && relative.index < 40 ? relative : null;
+        if (hit) {
+          deadline = hit.iso;
+          deadlineText = trimPunct(after.slice(0, hit.index + hit.length));
+          ev.add('/dossier/deadline', node, m.index, m.index + hit.index + hit.length);
+        }
+      }
+    }
+  }
+  if (!components.length && copies === null && submitTo === null && deadline === null) return null;
+  return { components, copies, copyKind, submitTo, deadline, deadlineText };
+}

@@ -1,0 +1,87 @@
+// period: the years the campaign covers and its reviews (sơ kết: midterm; tổng kết: final).
+import type { AdminRoot, TextNode } from '../pipeline/parse/types.js';
+import type { Period } from '../pipeline/record/schema.js';
+import { findYears, findYearSpan } from './dates.js';
+import { bodyNodes, deepestWithRole, EvidenceSink, looseFold, sectionTexts, topNodes } from './util.js';
+
+export function extractPeriod(tree: AdminRoot, ev: EvidenceSink, issueYear: number | null): Period {
+  const title = topNodes(tree, 'title')[0];
+  const body = bodyNodes(tree);
+  let from: number | null = null;
+  let to: number | null = null;
+  // 1. The title: "giai đoạn 2021-2030", "năm 2023", "đến năm 2030".
+  // 2. The "Thời gian" section.
+  const sources: TextNode[] = [];
+  if (title) sources.push(title);
+  for (const s of deepestWithRole(body, 'period')) sources.push(...sectionTexts(s));
+  for (const node of sources) {
+    const span = findYearSpan(node.value);
+    if (span) {
+      from = span.from;
+      to = span.to;
+      ev.add('/period', node, span.index, span.index + span.length);
+      break;
+    }
+    const key = looseFold(node.value);
+    const until = /\bden nam (\d{4})/.exec(key);
+    const year = /\bnam (\d{4})\b/.exec(key);
+    if (until && !year?.index) {
+      to = Number(until[1]);
+      from = issueYear && issueYear <= to ? issueYear : to;
+      ev.add('/period', node, until.index, until.index + until[0].length);
+      break;
+    }
+    if (year) {
+      from = to = Number(year[1]);
+      ev.add('/period', node, year.index, year.index + year[0].length);
+      break;
+    }
+  }
+  if (from === null && issueYear) {
+    from = to = issueYear;
+  }
+  return { from, to, reviews: extractReviews(tree, ev, from, to) };
+}
+
+/** "sơ kết, tổng kết … vào các năm 2025 và năm 2030", "tổng kết tháng 10/2023". */
+function extractReviews(tree: AdminRoot, ev: EvidenceSink, from: number | null, to: number | null): Period['reviews'] {
+  const reviews: Period['reviews'] = [];
+  const nodes: TextNode[] = [];
+  const walk = (ns: ReturnType<typeof bodyNodes>) => {
+    for (const n of ns) {
+      if (n.type === 'paragraph') nodes.push(n);
+      else if (n.type === 'section') {
+        nodes.push(n.heading);
+        walk(n.children);
+      }
+    }
+  };
+  walk(bodyNodes(tree));
+  const add = (kind: 'midterm' | 'final', year: number) => {
+    if (!reviews.some((r) => r.kind === kind && r.year === year)) reviews.push({ kind, year });
+  };
+  for (const node of nodes) {
+    const key = looseFold(node.value);
+    // Only sentences that schedule a review: the words and a year in the same clause.
+    for (const clause of key.split(/[.;]\s/)) {
+      const so = /\bso ket\b/.test(clause);
+      const tong = /\btong ket\b/.test(clause);
+      if (!so && !tong) continue;
+      if (/\bkhen thuong (so|tong) ket\b/.test(clause) && !/\b(to chuc|vao (cac )?nam|thoi gian)\b/.test(clause)) continue;
+      // Years of scheduling ("vào năm 2025", "tháng 10/2023"), not spans ("giai đoạn 2021 - 2025").
+      const spanless = clause.replace(/(giai doan|tu nam)?\s*(19|20)\d\d\s*[-–]\s*(19|20)\d\d/g, ' ');
+      const years = findYears(spanless).filter((y) => (from === null || y >= from) && (to === null || y <= to + 1));
+      if (!years.length) continue;
+      if (so && tong && years.length >= 2) {
+        add('midterm', years[0]);
+        add('final', years[years.length - 1]);
+      } else if (so && tong) {
+        add(years[0] === to ? 'final' : 'midterm', years[0]);
+      } else if (tong) add('final', years[years.length - 1]);
+      else add('midterm', years[0]);
+      const at = key.indexOf(clause);
+      if (at >= 0) ev.add(`/period/reviews`, node, at, at + clause.length);
+    }
+  }
+  return reviews.sort((a, b) => a.year - b.year || (a.kind === 'midterm' ? -1 : 1));
+}
