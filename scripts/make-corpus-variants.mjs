@@ -248,9 +248,43 @@ function main() {
       }
       for (const f of readdirSync(tmp)) if (f.startsWith(`${id}-page`)) rmSync(join(tmp, f));
     }
+    // The layout sample used by test/ingest.
+    const fixtures = join(ROOT, 'test/ingest/fixtures');
+    mkdirSync(fixtures, { recursive: true });
+    writeFileSync(join(tmp, 'layout-sample.html'), LAYOUT_SAMPLE_HTML);
+    soffice(['--convert-to', 'docx:MS Word 2007 XML', '--outdir', tmp, join(tmp, 'layout-sample.html')]);
+    soffice(['--convert-to', 'pdf', '--outdir', tmp, join(tmp, 'layout-sample.docx')]);
+    copyFileSync(join(tmp, 'layout-sample.docx'), join(fixtures, 'layout-sample.docx'));
+    copyFileSync(join(tmp, 'layout-sample.pdf'), join(fixtures, 'layout-sample.pdf'));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+// ---------- a layout sample for the tests: two-column header and closing block, ruled table
+export const LAYOUT_SAMPLE_HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>
+@page { size: 21cm 29.7cm; margin: 2cm 1.5cm 2cm 3cm }
+body, p, td { font-family: "Liberation Serif"; font-size: 13pt }
+p { margin: 0 0 6pt 0 }
+</style></head><body>
+<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>
+<td width="38%" valign="top"><p align="center">ỦY BAN NHÂN DÂN<br><b>HUYỆN CHÂU THÀNH</b><br>Số: 44/KH-UBND</p></td>
+<td width="62%" valign="top"><p align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b><br><i>Châu Thành, ngày 07 tháng 3 năm 2023</i></p></td>
+</tr></table>
+<p align="center"><b>KẾ HOẠCH</b></p>
+<p align="center"><b>Phát động phong trào thi đua ứng dụng công nghệ thông tin năm 2023</b></p>
+<p align="justify">Ủy ban nhân dân huyện Châu Thành phát động phong trào thi đua ứng dụng công nghệ thông tin trong cải cách hành chính năm 2023 với những nội dung cụ thể như sau, nhằm nâng cao hiệu quả công tác.</p>
+<table width="100%" border="1" cellspacing="0" cellpadding="4">
+<tr><td><p>STT</p></td><td><p>Nội dung</p></td><td><p>Thời gian</p></td></tr>
+<tr><td><p>1</p></td><td><p>Tổ chức hội nghị triển khai công tác cải cách hành chính và chuyển đổi số năm 2023 của huyện</p></td><td><p>Quý I</p></td></tr>
+<tr><td><p>2</p></td><td><p>Sơ kết phong trào thi đua</p></td><td><p>Tháng 6/2023</p></td></tr>
+</table>
+<p>&nbsp;</p>
+<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>
+<td width="50%" valign="top"><p><b><i>Nơi nhận:</i></b><br>- UBND tỉnh;<br>- Lưu: VT.</p></td>
+<td width="50%" valign="top"><p align="center"><b>TM. ỦY BAN NHÂN DÂN<br>CHỦ TỊCH</b><br><br><br><b>Nguyễn Văn An</b></p></td>
+</tr></table>
+</body></html>
+`;
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) main();

@@ -206,28 +206,32 @@ class BodyWriter {
 
   table(tbl: Element): void {
     for (const tr of children(tbl).filter((c) => isW(c, 'tr'))) {
-      const cells: string[] = [];
+      const cells: string[][] = [];
       for (const tc of children(tr).filter((c) => isW(c, 'tc'))) {
         const tcPr = firstChild(tc, 'tcPr');
         const span = Number(attr(firstChild(tcPr, 'gridSpan'), 'val') ?? 1);
         const vMerge = firstChild(tcPr, 'vMerge');
         const continued = vMerge !== null && attr(vMerge, 'val') !== 'restart';
-        let text = '';
+        let lines: string[] = [];
         if (!continued) {
           const inner: string[] = [];
-          const writer = new BodyWriter(this.numbering, inner);
-          writer.blocks(tc);
-          text = inner
-            .filter((l) => l !== '')
-            .join(' ')
-            .replace(/\t/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim();
+          new BodyWriter(this.numbering, inner).blocks(tc);
+          lines = inner
+            .join('\n')
+            .split('\n')
+            .map((l) => l.replace(/\t/g, ' ').replace(/\s+/g, ' ').trim())
+            .filter((l) => l !== '');
         }
-        cells.push(text);
-        for (let k = 1; k < span; k++) cells.push('');
+        cells.push(lines);
+        for (let k = 1; k < span; k++) cells.push([]);
       }
-      if (cells.some((c) => c !== '')) this.out.push(cells.join('\t'));
+      if (cells.every((c) => c.length === 0)) continue;
+      if (cells.length <= 2) {
+        // A layout table (header: issuing body | Quốc hiệu; closing: Nơi nhận | signer):
+        // the cells' lines side by side, as they are printed.
+        const height = Math.max(...cells.map((c) => c.length));
+        for (let i = 0; i < height; i++) this.out.push(cells.map((c) => c[i] ?? '').join('\t').replace(/^\t+|\t+$/g, ''));
+      } else this.out.push(cells.map((c) => c.join(' ')).join('\t'));
     }
     this.out.push('');
   }
