@@ -231,8 +231,10 @@ export class Library {
       let parent: { id: number; score: number } | null = null;
       if (key) {
         const candidates = await tx.query<{ id: number; number: string | null; doc_date: string | null; issuer: string | null }>(
-          `SELECT id, number, doc_date, issuer FROM plans WHERE id <> $1 AND (seq = $2 OR doc_date = $3 OR number_key % $4) LIMIT 500`,
-          [id, seq, entry.date, key],
+          // A misread number is only accepted with the exact date (see matchReference), so the
+          // candidates are the plans of the same number or of the same date (both indexed).
+          `SELECT id, number, doc_date, issuer FROM plans WHERE id <> $1 AND (seq = $2 OR doc_date = $3) LIMIT 500`,
+          [id, seq, entry.date],
         );
         for (const c of candidates) {
           const m = matchReference(ref, { number: c.number, date: c.doc_date, issuer: c.issuer });
@@ -265,8 +267,8 @@ export class Library {
     if (!key) return;
     const waiting = await tx.query<{ plan_id: number; n: number; number: string | null; doc_date: string | null; issuer: string | null }>(
       `SELECT plan_id, n, number, doc_date, issuer FROM basis_links
-       WHERE parent_id IS NULL AND plan_id <> $1 AND (seq = $2 OR doc_date = $3 OR number_key % $4)`,
-      [id, record.document.seq ?? numberSeq(doc.number), doc.date, key],
+       WHERE parent_id IS NULL AND plan_id <> $1 AND (seq = $2 OR doc_date = $3)`,
+      [id, record.document.seq ?? numberSeq(doc.number), doc.date],
     );
     for (const w of waiting) {
       const m = matchReference({ number: w.number, date: w.doc_date, issuer: w.issuer }, doc);

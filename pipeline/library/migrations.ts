@@ -61,8 +61,7 @@ CREATE TABLE plans (
 CREATE INDEX plans_search ON plans USING gin (search);
 CREATE INDEX plans_seq ON plans (seq);
 CREATE INDEX plans_doc_date ON plans (doc_date);
-CREATE INDEX plans_number_key ON plans USING gin (number_key gin_trgm_ops);
-CREATE INDEX plans_issuer_key ON plans USING gin (issuer_key gin_trgm_ops);
+CREATE INDEX plans_number_key ON plans (number_key);
 CREATE INDEX plans_level_kind ON plans (issuer_level, issuer_kind);
 
 CREATE TABLE diagnostics (

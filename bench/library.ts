@@ -1,0 +1,143 @@
+// Library bench: search latency on a generated 10,000-plan library, and ingest throughput
+// of text plans (through extractFile) and of records (storage alone).
+//
+//   npm run bench:library                         # PGlite in a temporary directory
+//   npm run bench:library -- --plans 2000         # a smaller library
+//   npm run bench:library -- --db postgres://…    # a PostgreSQL server (uses schema bench_library)
+//   npm run bench:library -- --data DIR           # keep (and reuse) the generated library in DIR
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractFile } from '../pipeline/extract.js';
+import { ingestFiles } from '../pipeline/library/ingest.js';
+import { Library, type PlanFilters } from '../pipeline/library/library.js';
+import { fillLibrary, writeTextPlans } from '../scripts/gen-library.js';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, fallback?: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const PLANS = Number(arg('--plans', '10000'));
+const TEXTS = Number(arg('--texts', '100'));
+const ROUNDS = Number(arg('--rounds', '10'));
+
+const QUERIES: Array<[string, PlanFilters?]> = [
+  ['cai cach hanh chinh'],
+  ['cải cách hành chánh'],
+  ['Cải cách hành chính', { level: 'district' }],
+  ['chuyen doi so', { year: 2024 }],
+  ['chuyển đổi số'],
+  ['xây dựng nông thôn mới'],
+  ['xay dung nong thon moi', { kind: 'people_committee' }],
+  ['phòng cháy chữa cháy', { kind: 'police' }],
+  ['an ninh trat tu', { level: 'commune' }],
+  ['Châu Thành'],
+  ['Cù Lao Dung'],
+  ['cu lao dung cong an'],
+  ['Sóc Trăng', { year: 2025 }],
+  ['dich vu cong truc tuyen'],
+  ['tuyên truyền cải cách hành chính'],
+  ['sáng kiến thiết thực hiệu quả'],
+  ['chi so cai cach hanh chinh', { issuer: 'Sóc Trăng' }],
+  ['giam ngheo ben vung'],
+  ['an toan giao thong', { year: 2021 }],
+  ['de an 06'],
+  ['phong chong toi pham'],
+  ['thi dua yeu nuoc', { level: 'province' }],
+  ['dân vận khéo'],
+  ['hanh chanh'],
+  ['nong thon moi', { issuer: 'Can Tho' }],
+  ['Ngã Năm'],
+  ['128/KH-CAT'],
+  ['xây dựng chính quyền điện tử'],
+  ['đô thị văn minh'],
+  ['quyet liet cai cach'],
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function benchSearch(lib: Library): Promise<void> {
+  for (const [q, f] of QUERIES) await lib.search(q, f); // warm-up: plans, caches, JIT
+  const times: number[] = [];
+  let hits = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [q, f] of QUERIES) {
+      const t = performance.now();
+      const result = await lib.search(q, f);
+      times.push(performance.now() - t);
+      hits += result.hits.length;
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `search: ${times.length} queries on ${await lib.count()} plans (${lib.db.kind}): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (avg ${(hits / times.length).toFixed(1)} hits)`,
+  );
+}
+
+async function benchIngest(location: { data?: string; db?: string }, dir: string): Promise<void> {
+  const files = writeTextPlans(join(dir, 'texts'), TEXTS);
+  const lib = await Library.open(location);
+  try {
+    let extractMs = 0;
+    const summary = await ingestFiles(lib, files, {
+      extract: async (path) => {
+        const t = performance.now();
+        const r = (await extractFile(path, { quiet: true })).record;
+        extractMs += performance.now() - t;
+        return r;
+      },
+    });
+    const done = summary.stored + summary.updated;
+    const total = summary.seconds * 1000;
+    console.log(
+      `ingest of text plans: ${done} of ${files.length} stored in ${summary.seconds.toFixed(2)} s = ${(done / summary.seconds).toFixed(1)} plans/s ` +
+        `(extraction ${(extractMs / 1000).toFixed(2)} s = ${((100 * extractMs) / total).toFixed(0)}% of the time; library alone ${(done / ((total - extractMs) / 1000)).toFixed(0)} plans/s; ${summary.failed.length} failed)`,
+    );
+    const again = await ingestFiles(lib, files);
+    console.log(`re-ingest of the same files: ${again.unchanged} unchanged in ${again.seconds.toFixed(2)} s = ${(again.unchanged / again.seconds).toFixed(0)} files/s`);
+  } finally {
+    await lib.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  try {
+    const db = arg('--db');
+    const data = arg('--data') ?? join(tmp, 'library');
+    const dbUrl = db ? (() => { const u = new URL(db); u.searchParams.set('schema', 'bench_library'); return u.toString(); })() : undefined;
+    const location = dbUrl ? { db: dbUrl } : { data };
+    let t = performance.now();
+    const lib = await Library.open(location);
+    console.log(`open: ${(performance.now() - t).toFixed(0)} ms (${existsSync(join(data, 'pgdata')) ? 'existing' : 'new'} ${lib.db.kind} library)`);
+    try {
+      const have = await lib.count();
+      if (have < PLANS) {
+        t = performance.now();
+        const rate = await fillLibrary(lib, PLANS - have, 1 + have, (n) => process.stderr.write(`\r  generated ${n} plans`));
+        process.stderr.write('\n');
+        console.log(`generate + store ${PLANS - have} records: ${((performance.now() - t) / 1000).toFixed(1)} s = ${rate.toFixed(0)} plans/s (one transaction each)`);
+      }
+      await benchSearch(lib);
+    } finally {
+      await lib.close();
+    }
+    const ingestLocation = dbUrl ? { db: dbUrl.replace('bench_library', 'bench_ingest') } : { data: join(tmp, 'ingest') };
+    await benchIngest(ingestLocation, tmp);
+    if (dbUrl) {
+      const l = await Library.open({ db: dbUrl });
+      await l.db.exec('DROP SCHEMA IF EXISTS bench_ingest CASCADE');
+      await l.close();
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
