@@ -5,7 +5,7 @@
 // nominee (when there is one), the rule, and quotes the plan's words.
 import type { Award, BreakdownItem, Criterion, Occasion, PlanRecord, Threshold } from '../record/schema.js';
 import { InputError, UsageError } from '../errors.js';
-import { compareDates, countText, isoDate, parseIsoDate, type CalendarDate } from './dates.js';
+import { compareDates, countText, isoDate, parseIsoDate, shortDate, type CalendarDate } from './dates.js';
 import { INDEX_RATINGS, matchKey, parseRating, type Nominee, type NomineeKind } from './nominees.js';
 import type { SubmittingBody } from './body.js';
 import type { LoadedPlan } from './plan.js';
@@ -21,7 +21,12 @@ export interface Problem {
   nominee: string | null;
   /** One line: who, which rule, what was found, and the plan's words. */
   message: string;
+  /** The same in Vietnamese, for the problems page of a draft. */
+  messageVi: string;
 }
+
+/** "row 3" → "dòng 3", "item 2" → "mục 2" */
+const whereVi = (where: string) => where.replace(/^row /, 'dòng ').replace(/^item /, 'mục ');
 
 export const OCCASION_WORDS: Record<Occasion, string> = {
   annual: 'hằng năm (annual)',
@@ -111,13 +116,14 @@ interface Limit {
 }
 
 /** error when the count breaks the quota, warning when an exact quota is not filled. */
-function compareCount(count: number, quota: Limit): { severity: Severity; words: string } | null {
+function compareCount(count: number, quota: Limit): { severity: Severity; words: string; vi: string } | null {
   if (quota.quantity === null || quota.limit === 'unspecified') return null;
-  const q = quota.quantity;
-  if (quota.limit === 'max' && count > q) return { severity: 'error', words: `at most ${countText(q)} allowed` };
-  if (quota.limit === 'min' && count < q) return { severity: 'error', words: `at least ${countText(q)} required` };
-  if (quota.limit === 'exact' && count > q) return { severity: 'error', words: `the plan awards ${countText(q)}` };
-  if (quota.limit === 'exact' && count < q) return { severity: 'warning', words: `the plan awards ${countText(q)}; fewer are proposed` };
+  const q = countText(quota.quantity);
+  const n = quota.quantity;
+  if (quota.limit === 'max' && count > n) return { severity: 'error', words: `at most ${q} allowed`, vi: `vượt số lượng tối đa ${q}` };
+  if (quota.limit === 'min' && count < n) return { severity: 'error', words: `at least ${q} required`, vi: `chưa đủ số lượng tối thiểu ${q}` };
+  if (quota.limit === 'exact' && count > n) return { severity: 'error', words: `the plan awards ${q}`, vi: `vượt số lượng ${q} của Kế hoạch` };
+  if (quota.limit === 'exact' && count < n) return { severity: 'warning', words: `the plan awards ${q}; fewer are proposed`, vi: `ít hơn số lượng ${q} của Kế hoạch` };
   return null;
 }
 
@@ -148,6 +154,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
         rule: 'no-award',
         nominee: ofKind.length === 1 ? ofKind[0]!.name : null,
         message: `no-award: ${countText(ofKind.length)} ${kindWords(kind)} proposed (${names(ofKind)}), but the plan names no award for ${kindWords(kind)} at the occasion ${OCCASION_WORDS[occasion]}; its awards are: ${awards.map((a) => quotePlan(plan, [`/awards/${a.index}`], awardWords(record, a.award))).join('; ')}`,
+        messageVi: `Kế hoạch không có hình thức khen thưởng cho ${kindWords(kind)} (${OCCASION_WORDS[occasion].replace(/ \(.*\)$/, '')}) nhưng danh sách đề nghị ${countText(ofKind.length)} ${kindWords(kind)} (${names(ofKind)}); Kế hoạch chỉ có: ${awards.map((a) => quotePlan(plan, [`/awards/${a.index}`], awardWords(record, a.award), 'vi')).join('; ')}`,
       });
     }
   }
@@ -155,7 +162,9 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
     const pool = nominees.filter((n) => appliesTo(award.recipient, n.recipient));
     if (pool.length === 0) continue;
     const what = `${kindWords(award.recipient)} for ${awardName(record, award)}`;
-    const quote = () => quotePlan(plan, [`/awards/${index}/quantity`, `/awards/${index}/ratio`, `/awards/${index}`], awardWords(record, award));
+    const whatVi = `${kindWords(award.recipient)} nhận ${awardName(record, award)}`;
+    const quote = (lang: 'en' | 'vi' = 'en') =>
+      quotePlan(plan, [`/awards/${index}/quantity`, `/awards/${index}/ratio`, `/awards/${index}`], awardWords(record, award), lang);
     // Ratio quota: a share of a population the plan does not count; the body's JSON gives it.
     if (award.ratio !== null) {
       const kind = award.recipient === 'either' ? null : award.recipient;
@@ -166,6 +175,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
           rule: 'quota-ratio',
           nominee: null,
           message: `quota-ratio: the plan caps ${what} at ${award.ratio}% — ${quote()} — but the number of ${kindWords(award.recipient)} it is counted on is unknown (give "totals" in the submitting body's JSON); not verified`,
+          messageVi: `Chưa kiểm tra được tỷ lệ ${award.ratio}% ${whatVi}: chưa có tổng số ${kindWords(award.recipient)} để tính — Kế hoạch: ${quote('vi')}`,
         });
       } else {
         const allowed = Math.floor((total * award.ratio) / 100);
@@ -175,6 +185,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
             rule: 'quota-ratio',
             nominee: null,
             message: `quota-ratio: ${countText(pool.length)} ${what} proposed, more than ${award.ratio}% of ${total} (${countText(allowed)}) — the plan says ${quote()}`,
+            messageVi: `Đề nghị ${countText(pool.length)} ${whatVi}, vượt ${award.ratio}% của ${total} (${countText(allowed)}) — Kế hoạch: ${quote('vi')}`,
           });
         }
       }
@@ -189,6 +200,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
             rule: 'quota-per-unit',
             nominee: n.name,
             message: `quota-per-unit: ${n.name} (${n.where}) has no unit, so the quota ${planText(record, award.per)} cannot be checked — the plan says ${quote()}`,
+            messageVi: `${n.name} (${whereVi(n.where)}) chưa ghi đơn vị nên chưa kiểm tra được số lượng ${planText(record, award.per)} — Kế hoạch: ${quote('vi')}`,
           });
         }
         for (const group of groupByUnit(pool).values()) {
@@ -199,6 +211,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
               rule: 'quota-per-unit',
               nominee: null,
               message: `quota-per-unit: ${countText(group.length)} ${what} proposed from the unit "${group[0]!.unit}" (${names(group)}): ${verdict.words} ${planText(record, award.per)} — the plan says ${quote()}`,
+              messageVi: `Đơn vị "${group[0]!.unit}" có ${countText(group.length)} ${whatVi} (${names(group)}): ${verdict.vi} ${planText(record, award.per)} — Kế hoạch: ${quote('vi')}`,
             });
           }
         }
@@ -210,6 +223,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
             rule: 'quota',
             nominee: null,
             message: `quota: ${countText(pool.length)} ${what} proposed: ${verdict.words} — the plan says ${quote()}`,
+            messageVi: `Đề nghị ${countText(pool.length)} ${whatVi}: ${verdict.vi} — Kế hoạch: ${quote('vi')}`,
           });
         }
       }
@@ -233,6 +247,7 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         rule: 'category',
         nominee: n.name,
         message: `category: ${n.name} (${n.where}) names no category (Nhóm), so the plan's breakdown of ${awardName(record, award)} cannot be checked for it; the plan's categories are: ${categories}`,
+        messageVi: `${n.name} (${whereVi(n.where)}) chưa ghi nhóm nên chưa kiểm tra được cơ cấu ${awardName(record, award)}; các nhóm của Kế hoạch: ${categories}`,
       });
       continue;
     }
@@ -243,6 +258,7 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         rule: 'category',
         nominee: n.name,
         message: `category: ${n.name} (${n.where}) counts under "${n.category}", which is none of the plan's categories for ${awardName(record, award)}: ${categories}`,
+        messageVi: `${n.name} (${whereVi(n.where)}) thuộc nhóm "${n.category}", không phải nhóm nào của Kế hoạch cho ${awardName(record, award)}: ${categories}`,
       });
       continue;
     }
@@ -250,7 +266,9 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
   }
   award.breakdown.forEach((item, i) => {
     const members = counted.get(item) ?? [];
-    const quote = quotePlan(plan, [`/awards/${index}/breakdown/${i}/quantity`, `/awards/${index}/breakdown/${i}`], breakdownWords(record, award, item));
+    const pointers = [`/awards/${index}/breakdown/${i}/quantity`, `/awards/${index}/breakdown/${i}`];
+    const quote = quotePlan(plan, pointers, breakdownWords(record, award, item));
+    const quoteVi = quotePlan(plan, pointers, breakdownWords(record, award, item), 'vi');
     const groups = item.per ? [...groupByUnit(members).values()] : [members];
     for (const group of groups) {
       const verdict = compareCount(group.length, item);
@@ -260,6 +278,7 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         rule: 'quota-breakdown',
         nominee: null,
         message: `quota-breakdown: ${countText(group.length)} proposed under the category “${planText(record, item.category)}”${group.length ? ` (${names(group)})` : ''}: ${verdict.words} — the plan says ${quote}`,
+        messageVi: `Nhóm “${planText(record, item.category)}” có ${countText(group.length)} đề nghị${group.length ? ` (${names(group)})` : ''}: ${verdict.vi} — Kế hoạch: ${quoteVi}`,
       });
     }
   });
@@ -301,6 +320,14 @@ const METRIC_WORDS: Record<Threshold['metric'], string> = {
   index_rating: 'index rating (xếp loại chỉ số)',
   index_growth: 'index growth over the previous year (chỉ số tăng so với năm trước)',
   satisfaction_growth: 'satisfaction growth over the previous year (tỷ lệ hài lòng tăng so với năm trước)',
+};
+
+const METRIC_WORDS_VI: Record<Threshold['metric'], string> = {
+  task_completion: 'tỷ lệ hoàn thành nhiệm vụ',
+  satisfaction: 'tỷ lệ hài lòng',
+  index_rating: 'xếp loại chỉ số',
+  index_growth: 'chỉ số so với năm trước',
+  satisfaction_growth: 'tỷ lệ hài lòng so với năm trước',
 };
 
 export type Verdict = { state: 'met' | 'failed' | 'undeclared' | 'unknown'; declared: string };
@@ -352,9 +379,9 @@ export function judge(threshold: Threshold, nominee: Nominee): Verdict {
   }
 }
 
-/** "≥ 100%", "> 90%", "≥ khá", "higher than the previous year" */
-export function thresholdWords(t: Threshold): string {
-  if (t.value === 'previous_year') return 'higher than the previous year';
+/** "≥ 100%", "> 90%", "≥ khá", "higher than the previous year" (vi: "cao hơn năm trước") */
+export function thresholdWords(t: Threshold, lang: 'en' | 'vi' = 'en'): string {
+  if (t.value === 'previous_year') return lang === 'vi' ? 'cao hơn năm trước' : 'higher than the previous year';
   const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }[t.op];
   return `${op} ${t.value}${t.unit === '%' ? '%' : ''}`;
 }
@@ -371,16 +398,23 @@ function checkCriteria(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion
         const key = `${threshold.metric}|${severity}`;
         if (severity === 'warning' && seen.has(key)) return;
         seen.add(key);
-        const quote = quotePlan(plan, [`/criteria/${index}/thresholds/${t}`, `/criteria/${index}/text`, `/criteria/${index}`], planText(plan.record, criterion.text));
+        const pointers = [`/criteria/${index}/thresholds/${t}`, `/criteria/${index}/text`, `/criteria/${index}`];
+        const quote = quotePlan(plan, pointers, planText(plan.record, criterion.text));
+        const quoteVi = quotePlan(plan, pointers, planText(plan.record, criterion.text), 'vi');
         const found =
           verdict.state === 'failed'
             ? `declared ${verdict.declared}, the plan requires ${thresholdWords(threshold)}`
             : `not declared, so the plan's ${thresholdWords(threshold)} is unverified`;
+        const foundVi =
+          verdict.state === 'failed'
+            ? `kê khai ${verdict.declared}, Kế hoạch yêu cầu ${thresholdWords(threshold, 'vi')}`
+            : `chưa kê khai, chưa xác định được yêu cầu ${thresholdWords(threshold, 'vi')}`;
         problems.push({
           severity,
           rule: `criterion:${threshold.metric}`,
           nominee: nominee.name,
           message: `criterion ${threshold.metric}: ${nominee.name} (${nominee.where}): ${METRIC_WORDS[threshold.metric]} ${found} — the plan says ${quote}`,
+          messageVi: `${nominee.name} (${whereVi(nominee.where)}): ${METRIC_WORDS_VI[threshold.metric]} ${foundVi} — Kế hoạch: ${quoteVi}`,
         });
       });
     }
@@ -400,6 +434,7 @@ function checkDuplicates(nominees: Nominee[]): Problem[] {
         rule: 'duplicate',
         nominee: n.name,
         message: `duplicate: ${n.name} (${n.where}) is listed twice (also ${first.where})`,
+        messageVi: `${n.name} (${whereVi(n.where)}) trùng với ${whereVi(first.where)}`,
       });
     } else seen.set(key, n);
   }
@@ -417,6 +452,7 @@ function checkDates(plan: LoadedPlan, date: CalendarDate): Problem[] {
       rule: 'deadline',
       nominee: null,
       message: `deadline: the Tờ trình is dated ${isoDate(date)}, after the dossier deadline ${isoDate(deadline)} — the plan says ${quotePlan(plan, ['/dossier/deadlineText', '/dossier/deadline'], words)}`,
+      messageVi: `Tờ trình ngày ${shortDate(date)} quá thời hạn nộp hồ sơ ${shortDate(deadline)} — Kế hoạch: ${quotePlan(plan, ['/dossier/deadlineText', '/dossier/deadline'], words, 'vi')}`,
     });
   }
   const issued = record.document.date ? parseIsoDate(record.document.date) : null;
@@ -426,6 +462,7 @@ function checkDates(plan: LoadedPlan, date: CalendarDate): Problem[] {
       rule: 'plan-date',
       nominee: null,
       message: `plan-date: the Tờ trình is dated ${isoDate(date)}, before the plan itself was issued (${isoDate(issued)})`,
+      messageVi: `Tờ trình ngày ${shortDate(date)} sớm hơn ngày ban hành Kế hoạch (${shortDate(issued)})`,
     });
   }
   return problems;

@@ -26,7 +26,7 @@ const COMMON: FieldSpec[] = [
     t('severity', '"Lỗi" (error) or "Cảnh báo" (warning)'),
     t('rule', 'quota, quota-breakdown, quota-per-unit, quota-ratio, category, no-award, duplicate, criterion:<metric>, deadline, plan-date'),
     t('nominee', 'the nominee concerned, or ""'),
-    t('message', 'the full message, quoting the plan'),
+    t('message', 'the full message in Vietnamese, quoting the plan'),
   ]),
   t('body.name', 'submitting body (cấp trình khen): "Phòng Nội vụ huyện Châu Thành"'),
   t('body.nameUpper', 'the same IN HOA, for the header'),

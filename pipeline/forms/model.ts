@@ -85,7 +85,7 @@ function problemRows(problems: Problem[]): CommonData['problems'] {
     severity: p.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
     rule: p.rule,
     nominee: p.nominee ?? '',
-    message: p.message,
+    message: p.messageVi,
   }));
 }
 
@@ -233,7 +233,7 @@ export function mau08Data(input: ModelInput, nominee: Nominee, index: number): M
   const criteria = criteriaFor(record, input.occasion, nominee).map(({ criterion }, i) => {
     const measured = criterion.thresholds.map((t) => ({ t, verdict: judge(t, nominee) }));
     if (measured.length === 0) return { no: String(i + 1), text: planText(record, criterion.text), result: '', assessment: '' };
-    const cells = measured.map(({ t, verdict }) => resultCell(verdict, thresholdWords(t)));
+    const cells = measured.map(({ t, verdict }) => resultCell(verdict, thresholdWords(t, 'vi')));
     return {
       no: String(i + 1),
       text: planText(record, criterion.text),

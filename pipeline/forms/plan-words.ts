@@ -111,7 +111,7 @@ export function breakdownWords(record: PlanRecord, award: Award, item: Breakdown
  * The plan's own words at a JSON pointer of the record, when the plan was extracted here and
  * the record has evidence for it (the whole source line, trimmed); else `fallback`.
  */
-export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string): string {
+export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string, lang: 'en' | 'vi' = 'en'): string {
   if (plan.text) {
     for (const pointer of pointers) {
       const span = plan.record.evidence[pointer];
@@ -119,7 +119,7 @@ export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string
       const lines = plan.text.split('\n');
       const line = lines[span.line - 1]?.trim();
       const quoted = line && line.length <= 400 ? line : plan.text.slice(span.start, span.end).trim();
-      if (quoted) return `“${quoted}” (${planReference(plan.record)}, line ${span.line})`;
+      if (quoted) return `“${quoted}” (${planReference(plan.record)}, ${lang === 'vi' ? 'dòng' : 'line'} ${span.line})`;
     }
   }
   return `“${fallback}” (${planReference(plan.record)})`;

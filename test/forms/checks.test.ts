@@ -181,9 +181,13 @@ describe('--draft', () => {
     const page = p.indexOf('CÁC VẤN ĐỀ PHẢI XỬ LÝ TRƯỚC KHI TRÌNH KÝ');
     expect(page).toBeGreaterThan(p.indexOf('Nguyễn Văn Số8'));
     const problems = p.slice(page + 2);
-    expect(problems.some((x) => x.startsWith('1. [Lỗi] quota: 08 cá nhân'))).toBe(true);
-    expect(problems.some((x) => /^\d\. \[Lỗi\] criterion task_completion: Tập thể số 1 \(item 1\)/.test(x))).toBe(true);
-    expect(problems.some((x) => /^\d\. \[Lỗi\] deadline:/.test(x))).toBe(true);
+    // In Vietnamese, each quoting the plan.
+    expect(problems).toContain(
+      '1. [Lỗi] Đề nghị 08 cá nhân nhận Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng: vượt số lượng tối đa 07 — Kế hoạch: “tối đa 07 Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng cho cá nhân” (Kế hoạch)',
+    );
+    expect(problems.some((x) => /^\d\. \[Lỗi\] Tập thể số 1 \(mục 1\): tỷ lệ hoàn thành nhiệm vụ kê khai 90%, Kế hoạch yêu cầu ≥ 100% — Kế hoạch: “Các phòng, cơ quan chuyên môn/.test(x))).toBe(true);
+    expect(problems.some((x) => /^\d\. \[Lỗi\] Tờ trình ngày 02\/02\/2026 quá thời hạn nộp hồ sơ 30\/01\/2026 — Kế hoạch: “trước ngày 30 tháng 01 năm liền kề”/.test(x))).toBe(true);
+    expect(doc.text).not.toMatch(/the plan says|proposed|criterion /);
     expect(doc.xml).toContain('<w:pageBreakBefore/>');
 
     const reports = await render(gold('004'), list, { date: '2026-02-02', extra: ['--draft'], form: 'mau08' });
@@ -192,10 +196,10 @@ describe('--draft', () => {
     const first = readDocx(join(reports.out, files[0]!));
     expect(first.paragraphs[0]).toBe('DỰ THẢO');
     // A report lists its own nominee's problems and those of the whole list, not the others'.
-    expect(first.text).toContain('criterion task_completion: Tập thể số 1');
-    expect(first.text).toContain('deadline:');
+    expect(first.text).toContain('Tập thể số 1 (mục 1): tỷ lệ hoàn thành nhiệm vụ kê khai 90%');
+    expect(first.text).toContain('quá thời hạn nộp hồ sơ');
     const second = readDocx(join(reports.out, files[1]!));
-    expect(second.text).not.toContain('criterion task_completion: Tập thể số 1');
+    expect(second.text).not.toContain('Tập thể số 1 (mục 1)');
     // The criteria table says which criterion failed.
     expect(first.paragraphs).toContain('Chưa đạt (yêu cầu ≥ 100%)');
   });
