@@ -81,6 +81,7 @@ const REWRITES: Rewrite[] = [
   { from: 'a', to: '', cost: 2.0, inner: true },
   { from: 't', to: 'u', cost: 1.0, inner: true },
   { from: 'm', to: 'n', cost: 1.5, inner: true },
+  { from: 'im', to: 'un', cost: 0.8, inner: true },
   { from: 'q', to: 'g', cost: 0.8, initial: true },
   { from: 'q', to: 'n', cost: 1.5, initial: true },
   { from: 'i', to: 'l', cost: 0.8, initial: true },
@@ -120,11 +121,19 @@ const ABBREVIATIONS = new Set(['UBND', 'UBMTTQ', 'BHYT', 'CNTT', 'UBKT', 'HTX', 
  * Keys a garbled token may stand for, with costs, best first; null when the token is left as
  * written (abbreviations, codes such as PV01, words no key can explain).
  */
-export function garbleAlternatives(model: RestoreModel, token: string): KeyAlternative[] | null {
+export function garbleAlternatives(model: RestoreModel, token: string, followedByMarker = false): KeyAlternative[] | null {
   if (isAbbreviation(token)) return null;
   const chars = [...token];
-  // One-letter tokens (list items "a)", "e)") stay, except "¢" (c).
-  if (chars.length === 1) return token === '¢' ? [{ key: 'c', cost: 0.1 }] : null;
+  // One-letter tokens: list items ("a)", "e)") stay; "¢" is c; a lone consonant lost its
+  // vowel ("Chi s thanh phan" = Chỉ số thành phần, "b may" = bộ máy).
+  if (chars.length === 1) {
+    if (token === '¢') return [{ key: 'c', cost: 0.1 }];
+    if (token === '¥') return [{ key: 'y', cost: 0.3 }];
+    if (!/^[bcdghklmnpqrstvx]$/.test(token) || followedByMarker) return null;
+    const alts: KeyAlternative[] = [];
+    for (const v of ['o', 'a', 'e', 'u', 'i']) if (model.candidates.has(token + v)) alts.push({ key: token + v, cost: 1.5 });
+    return alts.length ? alts : null;
+  }
   // Codes: capitals and digits (PV01, H5N1) stay.
   if (/^[A-Z]+\d+$/.test(token) && token.length > 2 && !/^[SX]\d$/.test(token)) return null;
   const prefixes = keyPrefixes(model);

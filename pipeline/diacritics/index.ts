@@ -57,6 +57,24 @@ export function loadRestoreModel(): RestoreModel | null {
   return cachedModel;
 }
 
+let cachedNames: Set<string> | undefined;
+
+/** Syllables of personal names from models/lexicons/names.txt (lower case, old style). */
+export function nameSyllables(): Set<string> {
+  if (cachedNames) return cachedNames;
+  cachedNames = new Set<string>();
+  const path = modelPath();
+  if (path) {
+    try {
+      const text = readFileSync(join(dirname(path), 'lexicons', 'names.txt'), 'utf8');
+      for (const m of text.matchAll(/\p{Lu}\p{Ll}*/gu)) cachedNames.add(toOldStyle(m[0].toLowerCase()));
+    } catch {
+      // no name list: no name preference
+    }
+  }
+  return cachedNames;
+}
+
 /** Uses this model instead of the committed one (tests, benchmark). */
 export function setRestoreModel(model: RestoreModel | null): void {
   cachedModel = model;
@@ -170,7 +188,7 @@ export function decodeLegacy(text: string): LegacyResult {
 
 /** Restores the marks of stripped words (words already marked, numbers, symbols stay). */
 export function restoreText(text: string): string {
-  return restoreWithModel(requireModel(), text.normalize('NFC')).text;
+  return restoreWithModel(requireModel(), text.normalize('NFC'), { names: nameSyllables() }).text;
 }
 
 /**
@@ -181,7 +199,7 @@ export function restoreText(text: string): string {
 export function restorePhrase(text: string): string {
   const nfc = text.normalize('NFC');
   if (markedShare(nfc) >= 0.08) return nfc;
-  return restoreWithModel(requireModel(), nfc).text;
+  return restoreWithModel(requireModel(), nfc, { names: nameSyllables() }).text;
 }
 
 export interface RepairResult {
@@ -196,14 +214,17 @@ export function repairGarble(text: string, lines?: Set<number>): RepairResult {
   const nfc = text.normalize('NFC');
   const cache = new Map<string, ReturnType<typeof garbleAlternatives>>();
   const alternatives = (token: Token) => {
-    let alts = cache.get(token.text);
+    // A one-letter token before ")" or "." is a list marker.
+    const marker = /^[).]/.test(nfc.slice(token.end, token.end + 1));
+    const cacheKey = marker ? `${token.text})` : token.text;
+    let alts = cache.get(cacheKey);
     if (alts === undefined) {
-      alts = garbleAlternatives(model, token.text);
-      cache.set(token.text, alts);
+      alts = garbleAlternatives(model, token.text, marker);
+      cache.set(cacheKey, alts);
     }
     return alts;
   };
-  const result = restoreWithModel(model, nfc, { alternatives, lines, beam: 24 });
+  const result = restoreWithModel(model, nfc, { alternatives, lines, beam: 24, names: nameSyllables() });
   return { text: result.text, words: result.words, diagnostics: uncertainRepairs(model, nfc, result.words, lines) };
 }
 
@@ -283,7 +304,7 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
     current = repaired.text;
     diagnostics.push(...repaired.diagnostics);
   } else {
-    current = restoreWithModel(model, current, { lines }).text;
+    current = restoreWithModel(model, current, { lines, names: nameSyllables() }).text;
   }
   diagnostics.unshift({ severity: 'info', code: 'diacritics-restored', message: `${share} are ${what}; diacritics restored by the syllable model` });
   return { text: current, diacritics: 'restored', diagnostics };

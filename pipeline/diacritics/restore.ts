@@ -7,6 +7,8 @@ import { applyCase, applyRepairedCase, casePattern, isWellFormedSyllable, syllab
 
 /** Weight of "this word is often written with a capital" for capitalised words mid-sentence. */
 const CAPITAL_WEIGHT = 0.6;
+/** Bonus for a name syllable on a line that holds a personal name alone ("Kim Thai Phong"). */
+const NAME_BONUS = 3.0;
 /** Candidates rarer than this share of the key's most frequent one are dropped (speed). */
 const MIN_CANDIDATE_SHARE = 5e-4;
 const MAX_CANDIDATES = 10;
@@ -25,6 +27,8 @@ export interface RestoreOptions {
   lines?: Set<number>;
   /** Beam width of the decoder. */
   beam?: number;
+  /** Syllables of personal names (lower case): preferred on lines that are a name alone. */
+  names?: Set<string>;
 }
 
 export interface RestoredWord {
@@ -66,7 +70,8 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     if (!slot) fixedCache.set(id, (slot = { token: null, ids: [id], bonus: [0], repaired: null, cost: null, restorable: false }));
     return slot;
   };
-  const build = (token: Token, alts: KeyAlternative[], capitalised: boolean, ownKey: string): Slot | null => {
+  const nameLines = options.names ? personNameLines(text) : new Set<number>();
+  const build = (token: Token, alts: KeyAlternative[], capitalised: boolean, ownKey: string, nameLine = false): Slot | null => {
     const slot: Slot = { token, ids: [], bonus: [], repaired: [], cost: [], restorable: true };
     for (const alt of alts) {
       const ids = model.candidates.get(alt.key);
@@ -77,7 +82,16 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
         const id = ids[k];
         if (k > 0 && model.uni[id] < top * MIN_CANDIDATE_SHARE) break;
         slot.ids.push(id);
-        slot.bonus.push(-alt.cost + (capitalised ? CAPITAL_WEIGHT * model.capitalLogShare(id) : 0));
+        slot.bonus.push(
+          -alt.cost +
+            (nameLine
+              ? options.names!.has(model.vocab[id])
+                ? NAME_BONUS
+                : 0
+              : capitalised
+                ? CAPITAL_WEIGHT * model.capitalLogShare(id)
+                : 0),
+        );
         slot.repaired!.push(alt.key !== ownKey);
         slot.cost!.push(alt.cost);
         taken++;
@@ -101,11 +115,14 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     const abbreviation = restoredAbbreviation(text, token);
     if (abbreviation) {
       replacements.push({ start: token.start, end: token.end, text: abbreviation });
-      positions.push(fixed(model.id(symbol)));
+      positions.push(fixed(model.id(abbreviation.toLowerCase())));
       continue;
     }
-    const alternatives = options.alternatives?.(token) ?? null;
-    const capitalised = midSentence && casePattern(token.text) === 'title';
+    const nameLine = nameLines.size > 0 && nameLines.has(lineOf(token.start));
+    // On a name line, a word that reads as a syllable is taken as written (no garble repair).
+    const asWritten = nameLine && ASCII_WORD.test(symbol) && model.candidates.has(symbol);
+    const alternatives = asWritten ? null : (options.alternatives?.(token) ?? null);
+    const capitalised = (midSentence || nameLine) && casePattern(token.text) === 'title';
     let slot: Slot | null;
     if (alternatives === null) {
       // A word that already carries marks, or is not a syllable, stays.
@@ -113,10 +130,10 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
         positions.push(fixed(model.id(symbol)));
         continue;
       }
-      const cacheKey = capitalised ? symbol + '^' : symbol;
+      const cacheKey = symbol + (capitalised ? '^' : '') + (nameLine ? '#' : '');
       slot = keyCache.get(cacheKey) ?? null;
-      if (!keyCache.has(cacheKey)) keyCache.set(cacheKey, (slot = build(token, [{ key: symbol, cost: 0 }], capitalised, symbol)));
-    } else slot = build(token, alternatives, capitalised, syllableKey(token.text));
+      if (!keyCache.has(cacheKey)) keyCache.set(cacheKey, (slot = build(token, [{ key: symbol, cost: 0 }], capitalised, symbol, nameLine)));
+    } else slot = build(token, alternatives, capitalised, syllableKey(token.text), nameLine);
     if (!slot) {
       positions.push(fixed(model.id(symbol)));
       continue;
@@ -167,6 +184,16 @@ function restoredAbbreviation(text: string, token: Token): string | null {
   const inSymbol = SYMBOL_ABBREVIATION_RESTORE[token.text];
   if (inSymbol && inSymbol !== token.text && (/[-/]/.test(text[token.start - 1] ?? '') || /[-/]/.test(text[token.end] ?? ''))) return inSymbol;
   return null;
+}
+
+/** Lines that hold a personal name alone: two to four capitalised words, nothing else. */
+function personNameLines(text: string): Set<number> {
+  const out = new Set<number>();
+  text.split('\n').forEach((line, i) => {
+    const t = line.trim();
+    if (/^(\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+$/u.test(t)) out.add(i + 1);
+  });
+  return out;
 }
 
 /** Maps an offset to its 1-based line number. */

@@ -67,6 +67,8 @@ export function applyRepairedCase(source: string, lowerForm: string): string {
   const letters = source.replace(/[^\p{L}]/gu, '');
   const first = [...lowerForm][0] ?? '';
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lowerForm.toUpperCase();
+  // "bBang", "DBéi": the OCR's rendering of a capital Đ.
+  if (/^[bD]B\p{Ll}/u.test(source)) return first.toUpperCase() + lowerForm.slice(first.length);
   // An initial capital I read for l ("Iwgng" = lượng) is not a capital.
   if (/^\p{Lu}/u.test(source) && !(source[0] === 'I' && first === 'l')) return first.toUpperCase() + lowerForm.slice(first.length);
   return lowerForm;

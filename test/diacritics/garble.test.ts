@@ -65,3 +65,13 @@ describe('garble channel', () => {
     expect(garbleAlternatives(model, 'e')).toBeNull();
   });
 });
+
+describe('seed 002 names and repeated garble', () => {
+  const text = normaliseDiacritics(seed, { restore: true }).text;
+  it('reads the signer and the party as proper Vietnamese', () => {
+    expect(text).toMatch(/^Kim Thái Phong$/m);
+    expect(text).toContain('chính sách của Đảng');
+    expect(text).toContain('Người đứng đầu đơn vị');
+    expect(text).toContain('Chỉ số thành phần');
+  });
+});
