@@ -81,7 +81,9 @@ function placeWords(original: string): string {
     if (!/^\p{Lu}/u.test(clean) && !allUpper) break;
     if (/^\d/.test(clean)) break;
     // Stop words that follow a place name in running text.
-    if (/^(nam|giai|ve|ban|phat|trien|thuc|xay|va|tren|trong|theo|cua|tai|ngay|so|ke|quyet|chi|huong)$/i.test(fold(clean)) && out.length) break;
+    const next = words[words.indexOf(w) + 1] ?? '';
+    if (/^(giai|ve|ban|phat|trien|thuc|xay|va|tren|trong|theo|cua|tai|ngay|so|ke|quyet|chi|huong)$/i.test(fold(clean)) && out.length) break;
+    if (fold(clean) === 'nam' && /^\d/.test(next)) break;
     out.push(clean);
     if (w !== clean) break;
     if (out.length >= 5) break;

@@ -24,9 +24,11 @@ export function findThresholds(text: string): Threshold[] {
   // Percentages: satisfaction when the clause speaks of it, else task completion when it speaks of tasks.
   for (const m of key.matchAll(/(\d{1,3}(?:[.,]\d+)?)\s*%/g)) {
     const value = Number(m[1].replace(',', '.'));
-    const before = key.slice(Math.max(0, m.index! - 160), m.index);
+    // The clause the percentage belongs to: back to the start of its sentence.
+    const sentence = Math.max(key.lastIndexOf('. ', m.index), key.lastIndexOf(';', m.index), 0);
+    const before = key.slice(sentence, m.index);
     const after = key.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
-    const clauseBefore = before.split(/[;.]/).pop() ?? '';
+    const clauseBefore = before;
     // "trên 90%": more than; "từ 98% trở lên", "tối thiểu 90%", "đạt 100%": at least.
     const op: '>' | '>=' = /\btren\s*$/.test(before) ? '>' : '>=';
     if (/hai long/.test(clauseBefore)) add({ metric: 'satisfaction', op, value, unit: '%' });

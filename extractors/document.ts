@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import type { AdminRoot, HeaderField, TextNode } from '../pipeline/parse/types.js';
 import type { DocumentId } from '../pipeline/record/schema.js';
 import { canonicalDocumentType } from '../pipeline/lexicon/index.js';
-import { parseBody, type BodyName } from './bodies.js';
+import { expandAbbreviations, parseBody, type BodyName } from './bodies.js';
+import { editDistance } from '../pipeline/text/fuzzy.js';
 import { findDates } from './dates.js';
 import { EvidenceSink, looseFold, nameCase, report, topNodes, trimPunct, isUpper } from './util.js';
 import { consensusSpelling } from './consensus.js';
@@ -128,6 +129,12 @@ export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink):
   if (body && node) ev.add('/document/issuer/name', node);
   if (inferred) report(file, 'info', 'issuer-inferred', `the issuer's full name "${body?.name}" is inferred: ${inferred}`, node?.position);
 
+  // The place of the date line is the issuer's locality: an OCR-damaged spelling takes the issuer's.
+  if (place && body?.place && place !== body.place) {
+    const a = looseFold(place);
+    const b = looseFold(body.place);
+    if (editDistance(a, b, 3) <= Math.max(1, Math.floor(b.length / 4))) place = body.place;
+  }
   return {
     document: {
       type,
@@ -175,17 +182,20 @@ function findIssuer(tree: AdminRoot, fields: HeaderField[], place: string | null
   const preamble = topNodes(tree, 'preamble')[0]?.children ?? [];
   for (const para of [...preamble].reverse()) {
     const key = looseFold(para.value);
-    const verb = /\s(ban hanh|phat dong|xay dung|trien khai)\s+(ke hoach|phong trao|thuc hien|va)/.exec(key);
-    if (!verb) continue;
+    for (const verb of key.matchAll(/\s(ban hanh|phat dong|xay dung|trien khai)\s+(ke hoach|phong trao|thuc hien|va)/g)) {
     // The body starts after the last sentence break before the verb.
     const head = para.value.slice(0, verb.index);
     const starts = [0, ...[...head.matchAll(/[.;,]\s+/g)].map((m) => m.index! + m[0].length)];
     for (const s of starts) {
-      const body = parseBody(head.slice(s));
-      if (body && s + body.length >= head.trimEnd().length - 1) {
-        const node = { ...para, value: para.value.slice(s, s + body.length), offsets: para.offsets.slice(s, s + body.length) };
+      const slice = head.slice(s).trimEnd();
+      const body = parseBody(slice);
+      // The whole clause before the verb is the body's name.
+      const rest = looseFold(expandAbbreviations(slice.replace(/\s*\([^)]*\)/g, ''))).replace(/\s+/g, ' ').trim();
+      if (body && rest === looseFold(body.name)) {
+        const node = { ...para, value: slice, offsets: para.offsets.slice(s, s + slice.length) };
         return complete(body, node, tree, place);
       }
+    }
     }
   }
   // The signature's authority: "TM. ỦY BAN NHÂN DÂN" + the place.
