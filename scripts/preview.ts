@@ -34,8 +34,12 @@ async function run(): Promise<void> {
   const steps: string[][] = [
     ['render', 'mau01', ...inputs, '--out', join(out, 'mau01.docx')],
     ['render', 'mau08', ...inputs, '--out', join(out, 'mau08')],
-    // A draft: dated after the plan's deadline, so it carries DỰ THẢO and a problems page.
-    ['render', 'mau01', ...inputs.slice(0, -3), '--date', '2023-10-20', '-q', '--draft', '--out', join(out, 'draft-mau01.docx')],
+    // A draft: one collective below the satisfaction threshold, one individual over the quota,
+    // dated after the plan's deadline — it carries DỰ THẢO and a problems page.
+    [
+      'render', 'mau01', '--plan', plan, '--nominees', join(examples, 'nominees-draft.csv'), '--from', join(examples, 'body.json'),
+      '--date', '2023-10-20', '-q', '--draft', '--out', join(out, 'draft-mau01.docx'),
+    ],
   ];
   for (const args of steps) {
     const code = await main(['node', 'thidua', ...args]);

@@ -95,7 +95,9 @@ function quotaWords(quantity: number | null, limit: Award['limit']): string {
 /** The plan's words for an award's quota, rebuilt from the record. */
 export function awardWords(record: PlanRecord, award: Award): string {
   const name = awardName(record, { title: award.title, conferrer: award.conferrer });
-  const quota = award.ratio !== null ? `không quá ${award.ratio}% ${kindWords(award.recipient)}` : quotaWords(award.quantity, award.limit);
+  const counted = quotaWords(award.quantity, award.limit);
+  // "Tặng 06 Giấy khen …" is how plans word an exact quota.
+  const quota = award.ratio !== null ? `không quá ${award.ratio}% ${kindWords(award.recipient)}` : award.limit === 'exact' && counted ? `tặng ${counted}` : counted;
   const per = award.per ? ` ${planText(record, award.per)}` : '';
   const whom = award.ratio !== null ? '' : ` cho ${kindWords(award.recipient)}`;
   return `${quota ? `${quota} ` : ''}${name}${whom}${per}`.trim();
