@@ -21,7 +21,11 @@ export interface DocNumber {
 export function parseDocNumber(text: string): DocNumber | null {
   const m = /(?<![\p{L}\d])(\d{1,5})\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}Đđ0-9]*(?:\s*[-/.&]\s*[\p{Lu}Đ][\p{L}Đđ0-9]*)*)/u.exec(text);
   if (!m) return null;
-  const symbol = m[3].replace(/\s+/g, '');
+  // Symbols are upper-case abbreviations; Đ is the only marked letter they use ("QĐ", "NĐ-CP"),
+  // so marks a restorer may have put on them ("KH-CẮT") are dropped.
+  const symbol = m[3]
+    .replace(/\s+/g, '')
+    .replace(/[^Đđ]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   const sep = m[2];
   const number = `${m[1]}${sep}${symbol}`;
   return { number, seq: Number(m[1]), symbol: sep === '/' ? symbol : `${sep === '-' ? '' : ''}${symbol}`, index: m.index, length: m[0].length };
