@@ -74,9 +74,12 @@ export function fullConferrer(record: PlanRecord, conferrer: string | null): str
   return text;
 }
 
+const AWARD_UNNAMED = 'hình thức khen thưởng';
+
 /** "Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành" */
 export function awardName(record: PlanRecord, award: Pick<Award, 'title' | 'conferrer'>): string {
-  const title = planText(record, award.title) || 'Giấy khen';
+  // A plan that names no award form: say so generically rather than guess "Giấy khen".
+  const title = planText(record, award.title) || AWARD_UNNAMED;
   const conferrer = fullConferrer(record, award.conferrer);
   return conferrer ? `${title} của ${conferrer}` : title;
 }
@@ -106,7 +109,7 @@ export function awardWords(record: PlanRecord, award: Award): string {
 export function breakdownWords(record: PlanRecord, award: Award, item: BreakdownItem): string {
   const quota = quotaWords(item.quantity, item.limit);
   const per = item.per ? ` ${planText(record, item.per)}` : '';
-  return `${quota ? `${quota} ` : ''}${planText(record, award.title) || 'Giấy khen'} cho ${planText(record, item.category) || kindWords(item.recipient)}${per}`;
+  return `${quota ? `${quota} ` : ''}${planText(record, award.title) || AWARD_UNNAMED} cho ${planText(record, item.category) || kindWords(item.recipient)}${per}`;
 }
 
 /**
