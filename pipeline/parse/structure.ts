@@ -257,9 +257,9 @@ function buildBlocks(lines: CleanLine[], from: number, to: number, tables: Map<n
   for (let i = from; i < to; i++) {
     const line = lines[i];
     const region = tables.get(i);
-    if (region) {
+    if (region?.data) {
       flush();
-      if (region.data) blocks.push({ kind: 'table', region });
+      blocks.push({ kind: 'table', region });
       i = region.end;
       sawBlank = true;
       continue;
@@ -267,10 +267,12 @@ function buildBlocks(lines: CleanLine[], from: number, to: number, tables: Map<n
     if (line.pipe) {
       flush();
       sawBlank = true;
+      openBold = false;
       continue;
     }
     if (line.blank || line.rule || isPageNumber(line)) {
       if (line.blank || line.rule) sawBlank = true;
+      if (line.openBold) openBold = !openBold;
       continue;
     }
     const text = line.text;
@@ -391,7 +393,14 @@ function headerLines(lines: CleanLine[], from: number, to: number, tables: Map<n
       i = region.end;
       continue;
     }
-    if (line.blank || line.rule || line.pipe) {
+    if (line.pipe) {
+      // A table cell ends any bold run.
+      open = null;
+      openBold = false;
+      continue;
+    }
+    if (line.blank || line.rule) {
+      if (line.openBold) openBold = !openBold;
       if (!openBold) open = null;
       continue;
     }
@@ -649,7 +658,7 @@ function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones 
   let firstArabic = -1;
   for (let k = after; k < lines.length; k++) {
     const l = lines[k];
-    if (tables.get(k)) {
+    if (tables.get(k)?.data) {
       k = tables.get(k)!.end;
       continue;
     }
@@ -666,7 +675,7 @@ function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones 
   let closingFrom = lines.length;
   for (let k = bodyFrom; k < lines.length; k++) {
     const l = lines[k];
-    if (tables.get(k)) {
+    if (tables.get(k)?.data) {
       k = tables.get(k)!.end;
       continue;
     }
