@@ -108,7 +108,9 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     if (symbol === BOUNDARY && prevSymbol === BOUNDARY) continue;
     const midSentence = prevSymbol !== BOUNDARY && prevSymbol !== ':';
     prevSymbol = symbol;
-    if (token.kind !== 'word' || (options.lines && !options.lines.has(lineOf(token.start)))) {
+    // List markers ("a)", "e.", "A.") stay as they are.
+    const listMarker = token.text.length === 1 && /^[).]/.test(text.slice(token.end, token.end + 1));
+    if (token.kind !== 'word' || listMarker || (options.lines && !options.lines.has(lineOf(token.start)))) {
       positions.push(fixed(model.id(symbol)));
       continue;
     }

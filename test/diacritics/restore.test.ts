@@ -90,3 +90,10 @@ describe('tone placement', () => {
     expect(toOldStyle('hoàn')).toBe('hoàn');
   });
 });
+
+describe('list markers', () => {
+  it('keeps one-letter list markers as they are', () => {
+    const out = restoreText('a) Thi dua thuc hien tot\ne) Thi dua de xuat cac giai phap\nA. Muc dich');
+    expect(out).toBe('a) Thi đua thực hiện tốt\ne) Thi đua đề xuất các giải pháp\nA. Mục đích');
+  });
+});
