@@ -102,10 +102,19 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
   const restorable: { index: number; token: Token }[] = [];
   const replacements: { start: number; end: number; text: string }[] = [];
   let prevSymbol = BOUNDARY;
+  let prevWordUpper = false;
   for (const token of tokens) {
     const symbol = modelSymbol(token);
     if (symbol === null) continue;
     if (symbol === BOUNDARY && prevSymbol === BOUNDARY) continue;
+    // Two header columns read into one line ("THI XA NGA NAM Doc lap - Tu do"): a capitalised
+    // word right after a run of capitals starts a new segment for the model.
+    const pattern = token.kind === 'word' ? casePattern(token.text) : null;
+    if (pattern === 'title' && prevWordUpper && prevSymbol !== BOUNDARY) {
+      positions.push(fixed(0));
+      prevSymbol = BOUNDARY;
+    }
+    if (token.kind === 'word') prevWordUpper = pattern === 'upper' && token.text.length > 1 && !/\d/.test(token.text);
     const midSentence = prevSymbol !== BOUNDARY && prevSymbol !== ':';
     prevSymbol = symbol;
     // List markers ("a)", "e.", "A.") stay as they are.
