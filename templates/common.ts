@@ -32,7 +32,7 @@ export function headerBlock(tags: { upper: string; name: string; numberLine: str
     paragraph(`{#${upperTag}}`),
     paragraph(tags.upper, { align: 'center', run: { size: 13 } }),
     paragraph(`{/${upperTag}}`),
-    paragraph(tags.name, { align: 'center', after: 3, run: { size: 13, bold: true } }),
+    paragraph(tags.name, { align: 'center', after: 5, run: { size: 13, bold: true } }),
     // Short rule centred under the name: 1/3–1/2 of the text's length (ND30 Mục V, ô 2).
     paragraph('', { ruleAbove: true, indentLeft: 22, indentRight: 22, run: { size: 4 } }),
   ];

@@ -44,7 +44,7 @@ function nomineeTable(): string {
 export function mau01Body(): string[] {
   return [
     ...draftMark(),
-    headerBlock({ upper: '{body.parentUpper}', name: '{body.nameUpper}', numberLine: '{number}', placeDate: '{placeDate}' }),
+    headerBlock({ upper: '{header.upper}', name: '{header.name}', numberLine: '{number}', placeDate: '{placeDate}' }),
     paragraph('', { after: 6 }),
     paragraph('TỜ TRÌNH', { align: 'center', before: 6, run: { size: 14, bold: true } }),
     paragraph('{subject}', { align: 'center', after: 4, run: { size: 14, bold: true } }),

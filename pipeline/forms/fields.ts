@@ -34,6 +34,8 @@ const COMMON: FieldSpec[] = [
   t('body.parentUpper', 'the same IN HOA'),
   t('body.symbol', 'abbreviation in the document symbol: "PNV"'),
   t('body.place', 'địa danh: "Châu Thành"'),
+  t('header.upper', 'header, upper line(s), IN HOA, broken to fit: the submitting body\'s parent (mẫu 01), a collective\'s parent unit (mẫu 08), "" for a person'),
+  t('header.name', 'header, bold line(s), IN HOA, broken to fit: the submitting body (mẫu 01), the collective or the person\'s unit (mẫu 08)'),
   t('date.iso', 'date of the dossier, 2026-01-05'),
   t('date.long', '"ngày 05 tháng 01 năm 2026" (Nghị định 30)'),
   t('date.short', '"05/01/2026"'),
@@ -89,8 +91,6 @@ const MAU01: FieldSpec[] = [
 
 const MAU08: FieldSpec[] = [
   ...COMMON,
-  t('header.upper', 'header, first line (IN HOA): a collective\'s parent unit; "" for a person'),
-  t('header.name', 'header, bold line (IN HOA): the collective, or the person\'s unit'),
   t('campaignLine', '"Thành tích trong phong trào thi đua …"'),
   ...NOMINEE_ROW.map((f) => ({ ...f, path: `nominee.${f.path}` })),
   t('nominee.kindLabel', '"Tên tập thể" or "Họ và tên"'),
@@ -122,7 +122,7 @@ export const FORM_FIELDS: Record<FormName, FieldSpec[]> = { mau01: MAU01, mau08:
  */
 export const ESSENTIAL_TAGS: Record<FormName, string[][]> = {
   mau01: [
-    ['body.name', 'body.nameUpper'],
+    ['body.name', 'body.nameUpper', 'header.name'],
     ['placeDate', 'date.long', 'date.iso', 'date.short'],
     ['addressee'],
     ['nominees'],

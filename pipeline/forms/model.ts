@@ -12,6 +12,29 @@ import { awardName, campaignPhrase, fullConferrer, planCitation, planReference, 
 
 const upper = (text: string) => text.toLocaleUpperCase('vi');
 
+// Words that start the administrative-unit part of a body's name: the header breaks before them.
+const UNIT_WORDS = ['TỈNH', 'THÀNH PHỐ', 'HUYỆN', 'QUẬN', 'THỊ XÃ', 'XÃ', 'PHƯỜNG', 'THỊ TRẤN', 'ĐẶC KHU'];
+/** Characters of IN HOA 13 pt that fit on one line of the header's left column (66 mm). */
+const HEADER_LINE_CHARS = 26;
+
+/**
+ * A body's name for the header, IN HOA, broken before its administrative unit when it does not
+ * fit one line ("ỦY BAN NHÂN DÂN" / "HUYỆN CHÂU THÀNH"), as agencies write it; other long names
+ * are left to the word processor's wrapping.
+ */
+export function headerLines(name: string): string {
+  const text = upper(name).replace(/\s+/g, ' ').trim();
+  if (text.length <= HEADER_LINE_CHARS) return text;
+  let cut = -1;
+  for (const word of UNIT_WORDS) {
+    const at = text.indexOf(` ${word} `);
+    if (at > 0 && (cut === -1 || at < cut)) cut = at;
+  }
+  const fits = (part: string) => part.length <= HEADER_LINE_CHARS + 4;
+  if (cut === -1 || !fits(text.slice(0, cut)) || !fits(text.slice(cut + 1))) return text;
+  return `${text.slice(0, cut)}\n${text.slice(cut + 1)}`;
+}
+
 export interface LineItem {
   line: string;
 }
@@ -20,6 +43,8 @@ export interface CommonData {
   draft: boolean;
   problems: { no: string; severity: string; rule: string; nominee: string; message: string }[];
   body: { name: string; nameUpper: string; parent: string; parentUpper: string; symbol: string; place: string };
+  /** Left column of the header, IN HOA, broken into balanced lines ("ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH"). */
+  header: { upper: string; name: string };
   date: { iso: string; long: string; short: string; day: string; month: string; year: string };
   placeDate: string;
   plan: { reference: string; citation: string; number: string; date: string; issuer: string; title: string };
@@ -55,7 +80,6 @@ export interface Mau01Data extends CommonData {
 }
 
 export interface Mau08Data extends CommonData {
-  header: { upper: string; name: string };
   campaignLine: string;
   nominee: NomineeRow & { kindLabel: string; kindPlural: string; isCollective: boolean; isIndividual: boolean };
   profileTitle: string;
@@ -124,6 +148,7 @@ function commonData(input: ModelInput, kinds: Nominee['recipient'][]): CommonDat
       month: String(input.date.month),
       year: String(input.date.year),
     },
+    header: { upper: headerLines(body.parent ?? ''), name: headerLines(body.name) },
     placeDate: `${place}, ${longDate(input.date)}`,
     plan: {
       reference: planReference(record),
@@ -260,8 +285,8 @@ export function mau08Data(input: ModelInput, nominee: Nominee, index: number): M
     ...common,
     // Left column of the header: a collective's parent unit over its own name; an individual's unit.
     header: isCollective
-      ? { upper: upper(nominee.unit), name: upper(nominee.name) }
-      : { upper: '', name: upper(nominee.unit || input.body.name) },
+      ? { upper: headerLines(nominee.unit), name: headerLines(nominee.name) }
+      : { upper: '', name: headerLines(nominee.unit || input.body.name) },
     campaignLine: `Thành tích trong ${common.campaign}`,
     nominee: {
       ...row,

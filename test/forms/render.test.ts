@@ -90,8 +90,8 @@ describe.each(Object.entries(CASES))('plan %s: a valid list renders', (id, c) =>
     expect(doc.text).not.toContain('DỰ THẢO');
     const p = doc.paragraphs;
     // Header: parent and body IN HOA, Quốc hiệu, Tiêu ngữ, number and symbol, place and date.
-    expect(p).toContain('ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH');
-    expect(p).toContain('PHÒNG NỘI VỤ HUYỆN CHÂU THÀNH');
+    expect(p).toContain('ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH');
+    expect(p).toContain('PHÒNG NỘI VỤ\nHUYỆN CHÂU THÀNH');
     expect(p).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(p).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(p).toContain('Số:        /TTr-PNV');
