@@ -205,6 +205,26 @@ describe.skipIf(!soffice)('LibreOffice', () => {
       expect(fonts).toMatch(/Times|LiberationSerif/);
     }
   }, 180_000);
+
+  it('repeats the list header on every page of a long Tờ trình', async () => {
+    const list = writeJson(join(tmp.dir, 'lo-long.json'), [...collectives(30), ...individuals(90)]);
+    const out = join(tmp.dir, 'lo-long.docx');
+    expect((await runCli(['render', 'mau01', '--plan', gold('000'), '--occasion', 'annual', '--nominees', list, '--from', BODY, '--date', '2022-12-01', '--out', out])).code).toBe(0);
+    const pdfDir = join(tmp.dir, 'pdf-long');
+    execFileSync('soffice', [`-env:UserInstallation=file://${join(tmp.dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, out], { timeout: 120_000, stdio: 'pipe' });
+    const text = execFileSync('pdftotext', ['-layout', join(pdfDir, 'lo-long.pdf'), '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    // Every page that shows nominees starts its table with the header row.
+    const withRows = pages.filter((page) => /Nguyễn Văn Số\d+|Tập thể số \d+/.test(page));
+    expect(withRows.length).toBeGreaterThanOrEqual(3);
+    for (const page of withRows) {
+      expect(page).toMatch(/\bSTT\b/);
+      expect(page).toContain('Chức vụ, đơn vị');
+      expect(page).toContain('Loại, nhóm');
+    }
+    expect(text).toContain('Nguyễn Văn Số90');
+  }, 180_000);
 });
 
 describe('reviewable sources stay in sync', () => {
