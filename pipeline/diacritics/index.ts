@@ -57,17 +57,23 @@ export function loadRestoreModel(): RestoreModel | null {
   return cachedModel;
 }
 
-let cachedNames: Set<string> | undefined;
+let cachedNames: Map<string, number> | undefined;
 
-/** Syllables of personal names from models/lexicons/names.txt (lower case, old style). */
-export function nameSyllables(): Set<string> {
+/** Syllables of personal names from models/lexicons/names.txt (lower case, old style) with their counts. */
+export function nameSyllables(): Map<string, number> {
   if (cachedNames) return cachedNames;
-  cachedNames = new Set<string>();
+  cachedNames = new Map<string, number>();
   const path = modelPath();
   if (path) {
     try {
       const text = readFileSync(join(dirname(path), 'lexicons', 'names.txt'), 'utf8');
-      for (const m of text.matchAll(/\p{Lu}\p{Ll}*/gu)) cachedNames.add(toOldStyle(m[0].toLowerCase()));
+      for (const line of text.split('\n')) {
+        if (line.startsWith('#')) continue;
+        for (const m of line.matchAll(/\p{Lu}\p{Ll}*/gu)) {
+          const key = toOldStyle(m[0].toLowerCase());
+          cachedNames.set(key, (cachedNames.get(key) ?? 0) + 1);
+        }
+      }
     } catch {
       // no name list: no name preference
     }

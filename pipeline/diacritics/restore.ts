@@ -8,7 +8,7 @@ import { applyCase, applyRepairedCase, casePattern, isWellFormedSyllable, syllab
 /** Weight of "this word is often written with a capital" for capitalised words mid-sentence. */
 const CAPITAL_WEIGHT = 0.6;
 /** Bonus for a name syllable on a line that holds a personal name alone ("Kim Thai Phong"). */
-const NAME_BONUS = 3.0;
+const NAME_BONUS = 2.0;
 /** Candidates rarer than this share of the key's most frequent one are dropped (speed). */
 const MIN_CANDIDATE_SHARE = 5e-4;
 const MAX_CANDIDATES = 10;
@@ -27,8 +27,8 @@ export interface RestoreOptions {
   lines?: Set<number>;
   /** Beam width of the decoder. */
   beam?: number;
-  /** Syllables of personal names (lower case): preferred on lines that are a name alone. */
-  names?: Set<string>;
+  /** Syllables of personal names (lower case) and how often the name list has them: preferred on lines that are a name alone. */
+  names?: Map<string, number>;
 }
 
 export interface RestoredWord {
@@ -86,7 +86,7 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
           -alt.cost +
             (nameLine
               ? options.names!.has(model.vocab[id])
-                ? NAME_BONUS
+                ? NAME_BONUS + Math.log(options.names!.get(model.vocab[id])!)
                 : 0
               : capitalised
                 ? CAPITAL_WEIGHT * model.capitalLogShare(id)
@@ -201,7 +201,12 @@ function restoredAbbreviation(text: string, token: Token): string | null {
 function personNameLines(text: string): Set<number> {
   const out = new Set<number>();
   text.split('\n').forEach((line, i) => {
-    const t = line.trim();
+    // Markdown emphasis and table bars around the name are allowed ("**Tran Van Hao**").
+    // A rank may come first ("Dai ta Tran Van Duong": Đại tá Trần Văn Dương).
+    const t = line
+      .replace(/[*_|#]/g, ' ')
+      .trim()
+      .replace(/^(Đại|Dai|Thượng|Thuong|Trung|Thiếu|Thieu) (tá|ta|úy|uý|uy) /u, '');
     if (/^(\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+$/u.test(t)) out.add(i + 1);
   });
   return out;

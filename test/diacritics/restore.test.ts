@@ -97,3 +97,10 @@ describe('list markers', () => {
     expect(out).toBe('a) Thi đua thực hiện tốt\ne) Thi đua đề xuất các giải pháp\nA. Mục đích');
   });
 });
+
+describe('names', () => {
+  it('reads a line holding a name alone (or after a rank) as a name', () => {
+    expect(restoreText('*Tran Van Hao*')).toBe('*Trần Văn Hào*');
+    expect(restoreText('Dai ta Tran Van Duong')).toBe('Đại tá Trần Văn Dương');
+  });
+});
