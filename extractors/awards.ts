@@ -171,6 +171,27 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
         }
         // A breakdown line is read with its parent statement, not on its own.
         if (isBreakdownLine(node, section, scope)) continue;
+        // One sentence, two quotas: "không quá 10% tập thể, 5% cá nhân".
+        const clauses = quotaClauses(key);
+        if (clauses.length >= 2) {
+          for (const clause of clauses) {
+            const award: Award = {
+              occasion: scope.occasion,
+              span: scope.span,
+              title: titleHit?.title ?? context.title,
+              conferrer: conferrer ?? context.conferrer,
+              recipient: clause.recipient,
+              quantity: clause.ratio === null ? clause.quantity : null,
+              limit: clause.limit,
+              per: null,
+              ratio: clause.ratio,
+              breakdown: [],
+            };
+            pointerOf.set(award, { node, from: clause.index, to: clause.index + clause.length });
+            awards.push(award);
+          }
+          continue;
+        }
         if (!recipient) continue;
         if (!quota && !titleHit && !conferrer) continue;
         // Both kinds without a number ("khen thưởng cho các tập thể, cá nhân …") is no quota.
@@ -209,6 +230,25 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
     }
   });
   return awards;
+}
+
+/** Several quotas for different recipients in one statement; a limit word carries over. */
+function quotaClauses(key: string): Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> {
+  const out: Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> = [];
+  let limit: QuotaLimit = 'exact';
+  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:so\s+)?(tap the|ca nhan)\b/g)) {
+    if (m[1]) limit = /it nhat|toi thieu/.test(m[1]) ? 'min' : 'max';
+    const value = Number(m[2].replace(',', '.'));
+    out.push({
+      recipient: m[4] === 'tap the' ? 'collective' : 'individual',
+      quantity: m[3] ? null : value,
+      ratio: m[3] ? value : null,
+      limit,
+      index: m.index!,
+      length: m[0].length,
+    });
+  }
+  return new Set(out.map((c) => c.recipient)).size === out.length ? out : [];
 }
 
 /** "… Giấy khen của Chủ tịch UBND huyện", "Đề nghị Giám đốc Công an tỉnh tặng …". */

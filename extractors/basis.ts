@@ -65,9 +65,10 @@ function findReferences(value: string): Reference[] {
   // one inside another's subject ("về thực hiện Nghị quyết số …") is not.
   const opening = /^\s*(can cu|thuc hien|trien khai( thuc hien)?|thi hanh|de thuc hien|nham thuc hien)\s*$/;
   refs.forEach((r, i) => {
-    const before = key.slice(i === 0 ? 0 : refs[i - 1].numberEnd, r.start);
     const tail = key.slice(0, r.start);
-    r.topLevel = opening.test(key.slice(0, r.start)) || /(;|,|\bva|\bva cac|\bcung|\bdong thoi)\s*$/.test(tail) && !/\bve (viec )?[^;]*$/.test(before.replace(/.*[;]/, ''));
+    // Named as the object of another's subject ("về thực hiện Nghị quyết số …"): nested.
+    const object = /\b(ve|ve viec|de|nham)\s+((to chuc )?(thuc hien|trien khai|quan triet|sua doi|huong dan|ban hanh))?\s*$|\b(theo|tai|cua)\s*$/.test(tail);
+    r.topLevel = opening.test(tail) || (!object && /(;|,|\bva|\bva cac|\bcung|\bdong thoi)\s*$/.test(tail));
     if (i === 0 && /^\s*(can cu|thuc hien|trien khai|thi hanh)\b[^;,]{0,30}$/.test(tail)) r.topLevel = true;
   });
   return refs;

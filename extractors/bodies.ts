@@ -96,30 +96,46 @@ function placeWords(original: string): string {
  * Returns null when the text does not start with a known kind of body.
  */
 export function parseBody(text: string): BodyName | null {
-  const expanded = expandAbbreviations(text.replace(/\s*\((?:UBND|HĐND|CA|TP|sau đây[^)]*)\)\s*/g, ' ').trim());
-  const key = looseFold(expanded);
-  const body = BODY_PATTERNS.find((b) => key.startsWith(b.key) && !/\p{L}/u.test(key[b.key.length] ?? ''));
+  // Matched on the loose fold of the text itself (same length), so `length` is in the
+  // caller's coordinates; abbreviations are matched as alternatives of the full words.
+  const key = looseFold(text);
+  let body: BodyPattern | undefined;
+  let consumed = 0;
+  for (const b of BODY_PATTERNS) {
+    for (const alt of [b.key, ...(BODY_ABBREVIATIONS[b.key] ?? [])]) {
+      if (key.startsWith(alt) && !/\p{L}/u.test(key[alt.length] ?? '')) {
+        // "CA" stands for Công an only before a level word ("CA tỉnh"), never in "cá nhân".
+        if (alt === 'ca' && !/^\s+(tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|tp)\b/.test(key.slice(2))) continue;
+        body = b;
+        consumed = alt.length;
+        break;
+      }
+    }
+    if (body) break;
+  }
   if (!body) return null;
-  let consumed = body.key.length;
-  let rest = expanded.slice(consumed);
-  const skipSpace = () => {
-    const n = rest.length - rest.replace(/^\s+/, '').length;
-    return n;
-  };
   let level: AdminLevel | null = null;
   let levelWord: string | null = null;
   let place: string | null = null;
+  const skip = (re: RegExp) => {
+    const m = re.exec(key.slice(consumed));
+    if (m) consumed += m[0].length;
+    return m;
+  };
   if (body.local) {
-    const gap = skipSpace();
-    const restKey = looseFold(rest.slice(gap));
-    const lw = LEVEL_WORDS.find((l) => restKey.startsWith(l.key) && !/\p{L}/u.test(restKey[l.key.length] ?? ''));
+    // "Ủy ban nhân dân (UBND) phường …": an abbreviation in brackets after the name.
+    skip(/^\s*\([^)]{1,20}\)/);
+    const gap = /^\s*/.exec(key.slice(consumed))![0].length;
+    const restKey = key.slice(consumed + gap);
+    const lw = LEVEL_WORDS.find((l) => [l.key, ...(LEVEL_ABBREVIATIONS[l.key] ?? [])].some((k) => restKey.startsWith(k) && !/\p{L}/u.test(restKey[k.length] ?? '')));
     if (lw) {
+      const used = [lw.key, ...(LEVEL_ABBREVIATIONS[lw.key] ?? [])].find((k) => restKey.startsWith(k) && !/\p{L}/u.test(restKey[k.length] ?? ''))!;
       level = lw.level;
       levelWord = lw.word;
-      consumed += gap + lw.key.length;
-      rest = expanded.slice(consumed);
-      const gap2 = skipSpace();
-      const words = placeWords(rest.slice(gap2));
+      consumed += gap + used.length;
+      if (used.endsWith('.') === false && key[consumed] === '.') consumed++;
+      const gap2 = /^\s*/.exec(key.slice(consumed))![0].length;
+      const words = placeWords(text.slice(consumed + gap2));
       if (words) {
         place = /^\p{Lu}+$/u.test(words.replace(/[\s-]/g, '')) ? nameCase(words) : words;
         consumed += gap2 + words.length;
@@ -133,6 +149,15 @@ export function parseBody(text: string): BodyName | null {
   const name = [body.canonical, levelWord, place].filter(Boolean).join(' ');
   return { name, kind: body.kind, level, levelWord, place, length: consumed };
 }
+
+// Abbreviations of body names (Nghị định 30, phụ lục III), matched on folded text.
+const BODY_ABBREVIATIONS: Record<string, string[]> = {
+  'uy ban nhan dan': ['ubnd'],
+  'hoi dong nhan dan': ['hdnd'],
+  'cong an': ['ca'],
+  'uy ban mat tran to quoc viet nam': ['ubmttqvn', 'ubmttq'],
+};
+const LEVEL_ABBREVIATIONS: Record<string, string[]> = { 'thanh pho': ['tp'], 'thi xa': ['tx'] };
 
 /** Issuer name for a body text, full words and canonical case, or the cleaned input. */
 export function canonicalBodyName(text: string): string {

@@ -553,11 +553,14 @@ function parseClosing(lines: CleanLine[], from: number, to: number): { recipient
     if (dash && recipientsHeader) {
       frag = { line, from: dash[0].length, to: text.length };
       // "- Sở Nội vụ tỉnh; CHỦ TỊCH": a signature word flattened after the recipient.
-      const tail = /[;.]\s*([^;.]*)$/.exec(text);
-      if (tail && tail[1].trim() && isUpperText(tail[1]) && tail[1].replace(/[^\p{L}]/gu, '').length >= 4) {
-        const at = tail.index + tail[0].indexOf(tail[1]);
-        frag = { ...frag, to: tail.index + 1 };
-        signature.push(textNode('signatureLine', [{ line, from: at, to: text.length }]) as SignatureLine);
+      for (const sep of text.matchAll(/[;.]\s+(?=\S)/g)) {
+        const at = sep.index! + sep[0].length;
+        const tail = text.slice(at);
+        if (isUpperText(tail) && tail.replace(/[^\p{L}]/gu, '').length >= 4 && !/[;]/.test(tail)) {
+          frag = { ...frag, to: sep.index! + 1 };
+          signature.push(textNode('signatureLine', [{ line, from: at, to: text.length }]) as SignatureLine);
+          break;
+        }
       }
       // Stray OCR marks after the recipient ("; )", "; |").
       let end = frag.to;
@@ -664,7 +667,7 @@ function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones 
     }
     if (isRecipientsStart(l)) break;
     const m = matchMarker(l.text);
-    if (m?.kind === 'roman' && m.label === 'I') {
+    if (m?.kind === 'roman' && (m.label === 'I' || isUpperText(l.text.slice(m.length)) || l.emphasised)) {
       bodyFrom = k;
       break;
     }
