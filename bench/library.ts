@@ -62,15 +62,21 @@ function percentile(sorted: number[], p: number): number {
 async function benchSearch(lib: Library): Promise<void> {
   for (const [q, f] of QUERIES) await lib.search(q, f); // warm-up: plans, caches, JIT
   const times: number[] = [];
+  const slowest = new Map<string, number>();
   let hits = 0;
   for (let r = 0; r < ROUNDS; r++) {
     for (const [q, f] of QUERIES) {
       const t = performance.now();
       const result = await lib.search(q, f);
-      times.push(performance.now() - t);
+      const ms = performance.now() - t;
+      times.push(ms);
+      const key = `${q}${f ? ' ' + JSON.stringify(f) : ''}`;
+      slowest.set(key, Math.max(slowest.get(key) ?? 0, ms));
       hits += result.hits.length;
     }
   }
+  const worst = [...slowest.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  console.log(`  slowest queries: ${worst.map(([k, ms]) => `"${k}" ${ms.toFixed(0)} ms`).join(', ')}`);
   times.sort((a, b) => a - b);
   console.log(
     `search: ${times.length} queries on ${await lib.count()} plans (${lib.db.kind}): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (avg ${(hits / times.length).toFixed(1)} hits)`,
@@ -110,9 +116,10 @@ async function main(): Promise<void> {
     const data = arg('--data') ?? join(tmp, 'library');
     const dbUrl = db ? (() => { const u = new URL(db); u.searchParams.set('schema', 'bench_library'); return u.toString(); })() : undefined;
     const location = dbUrl ? { db: dbUrl } : { data };
+    const existed = existsSync(join(data, 'pgdata'));
     let t = performance.now();
     const lib = await Library.open(location);
-    console.log(`open: ${(performance.now() - t).toFixed(0)} ms (${existsSync(join(data, 'pgdata')) ? 'existing' : 'new'} ${lib.db.kind} library)`);
+    console.log(`open: ${(performance.now() - t).toFixed(0)} ms (${dbUrl ? 'server' : existed ? 'existing' : 'new'} ${lib.db.kind} library)`);
     try {
       const have = await lib.count();
       if (have < PLANS) {
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
         process.stderr.write('\n');
         console.log(`generate + store ${PLANS - have} records: ${((performance.now() - t) / 1000).toFixed(1)} s = ${rate.toFixed(0)} plans/s (one transaction each)`);
       }
+      await lib.analyze(); // as `thidua ingest` does after a large ingest
       await benchSearch(lib);
     } finally {
       await lib.close();

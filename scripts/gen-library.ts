@@ -149,6 +149,7 @@ export async function fillLibrary(lib: Library, count: number, seed = 1, onProgr
     await lib.store({ record, sha256: record.source.sha256!, content: Buffer.from(JSON.stringify(record)), path: record.source.path, extractor: 'generated' });
     if (++done % 500 === 0) onProgress?.(done);
   }
+  await lib.analyze();
   return count / ((performance.now() - started) / 1000);
 }
 

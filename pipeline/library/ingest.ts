@@ -128,6 +128,8 @@ export async function ingestFiles(lib: Library, files: string[], options: Ingest
   };
   earlier.forEach(count);
   for (const path of files) count(await ingestOne(lib, path, options));
+  // Many new plans change the planner's picture of the library: refresh its statistics.
+  if (summary.stored + summary.updated >= 50) await lib.analyze();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -181,7 +181,10 @@ export class Library {
         texts.b,
         texts.c,
       ];
-      const searchSql = `setweight(to_tsvector('simple', coalesce(thidua_fold($16), '')), 'A') || setweight(to_tsvector('simple', coalesce(thidua_fold($17), '')), 'B') || setweight(to_tsvector('simple', coalesce(thidua_fold($18), '')), 'C')`;
+      // Positions and weights stripped: search matches on this vector and ranks on `head`, so the
+      // smaller vector is cheaper to read for every candidate plan.
+      const searchSql = `strip(to_tsvector('simple', coalesce(thidua_fold($16), '')) || to_tsvector('simple', coalesce(thidua_fold($17), '')) || to_tsvector('simple', coalesce(thidua_fold($18), '')))`;
+      const headSql = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
       let id: number;
       let status: StoreStatus;
       if (existing[0]) {
@@ -190,7 +193,7 @@ export class Library {
         await tx.query(
           `UPDATE plans SET path = $2, extractor = $3, record = $4::jsonb, number = $5, number_key = $6, seq = $7, doc_date = $8, year = $9,
              title = $10, issuer = $11, issuer_key = thidua_fold($11), issuer_kind = $12, issuer_level = $13, period_from = $14, period_to = $15,
-             search = ${searchSql}, updated_at = now() WHERE sha256 = $1`,
+             search = ${searchSql}, head = ${headSql}, updated_at = now() WHERE sha256 = $1`,
           values,
         );
         await tx.query(`DELETE FROM diagnostics WHERE plan_id = $1`, [id]);
@@ -198,8 +201,8 @@ export class Library {
       } else {
         status = 'stored';
         const rows = await tx.query<{ id: number }>(
-          `INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}) RETURNING id`,
+          `INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql}) RETURNING id`,
           values,
         );
         id = rows[0].id;
@@ -318,7 +321,8 @@ export class Library {
     if (filters.issuer) {
       params.push(filters.issuer);
       const p = `$${params.length}`;
-      where.push(`(issuer_key LIKE '%' || thidua_fold(${p}) || '%' OR thidua_fold(${p}) <% issuer_key)`);
+      // Folded once (a sub-select), matched as a part of the folded name.
+      where.push(`issuer_key LIKE (SELECT '%' || thidua_fold(${p}::text) || '%')`);
     }
     if (filters.level) {
       params.push(filters.level);
@@ -386,16 +390,36 @@ export class Library {
     return { hits, terms, partial };
   }
 
+  /**
+   * Plans whose identification (number, title, issuer, place) holds the words come first,
+   * ranked; then plans holding them only in their body, newest first. Neither step reads the
+   * large full-text vectors of every match, so a query most plans match stays fast.
+   */
   private async runSearch(tsquery: string, filters: PlanFilters, limit: number): Promise<SearchHit[]> {
     const params: unknown[] = [tsquery];
     const where = this.filterSql(filters, params);
     params.push(limit);
-    const rows = await this.db.query<SummaryRow & { rank: number }>(
-      `SELECT ${SUMMARY_COLUMNS}, ts_rank(search, q) AS rank FROM plans, to_tsquery('simple', $1) AS q
-       WHERE search @@ q AND ${where} ORDER BY rank DESC, doc_date DESC NULLS LAST, id DESC LIMIT $${params.length}`,
+    const head = await this.db.query<SummaryRow & { rank: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, ts_rank(head, q) AS rank FROM plans, to_tsquery('simple', $1) AS q
+       WHERE head @@ q AND ${where} ORDER BY rank DESC, doc_date DESC NULLS LAST, id DESC LIMIT $${params.length}`,
       params,
     );
-    return rows.map((r) => ({ ...toSummary(r), rank: Number(r.rank) }));
+    const hits = head.map((r) => ({ ...toSummary(r), rank: 1 + Number(r.rank) }));
+    if (hits.length >= limit) return hits;
+    params[params.length - 1] = limit - hits.length;
+    const body = await this.db.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM plans, to_tsquery('simple', $1) AS q
+       WHERE search @@ q AND NOT (head @@ q) AND ${where} ORDER BY doc_date DESC NULLS LAST, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return [...hits, ...body.map((r) => ({ ...toSummary(r), rank: 0 }))];
+  }
+
+  /** Refreshes the planner's statistics (after a large ingest; a server's autovacuum does it too). */
+  async analyze(): Promise<void> {
+    await this.db.exec('ANALYZE plans');
+    await this.db.exec('ANALYZE basis_links');
+    await this.db.exec('ANALYZE search_words');
   }
 
   /** Every plan with its links, for the hierarchy. */

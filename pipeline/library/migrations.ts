@@ -100,6 +100,27 @@ CREATE TABLE search_words (word text PRIMARY KEY);
 CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops);
 `,
   },
+  {
+    version: 2,
+    name: 'identification vector for ranking; GIN without pending lists; date order index',
+    sql: `
+-- The words of a plan's identification (number, title, issuer, place) alone: search ranks the
+-- plans these match first, without reading the large full-text vectors of every match.
+ALTER TABLE plans ADD COLUMN head tsvector;
+UPDATE plans SET head = to_tsvector('simple', coalesce(thidua_fold(concat_ws(' ', record->'document'->>'type', number, title, issuer, record->'document'->>'place')), ''));
+ALTER TABLE plans ALTER COLUMN head SET NOT NULL;
+-- The full-text vector only filters now: positions and weights are dropped (about half the size).
+UPDATE plans SET search = strip(search);
+-- PGlite runs no autovacuum: GIN pending lists would grow without bound and slow every search.
+CREATE INDEX plans_head ON plans USING gin (head) WITH (fastupdate = off);
+SELECT gin_clean_pending_list('plans_search'::regclass);
+ALTER INDEX plans_search SET (fastupdate = off);
+SELECT gin_clean_pending_list('search_words_trgm'::regclass);
+ALTER INDEX search_words_trgm SET (fastupdate = off);
+-- Newest first: the order of plans matched only in their body.
+CREATE INDEX plans_date_order ON plans (doc_date DESC NULLS LAST, id DESC);
+`,
+  },
 ];
 
 /** Applies the migrations the database lacks, each in its own transaction, under a lock. */
