@@ -281,7 +281,8 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
     return { text, diacritics, diagnostics };
   }
   const legacy = decodeLegacyWith(text, (t) => vietnameseScore(model, t));
-  let current = legacy.text;
+  // Soft hyphens left after legacy decoding (TCVN3 writes ư as the byte 0xAD) are invisible.
+  let current = legacy.text.replace(/\u00ad/g, '');
   if (legacy.encoding) {
     diagnostics.push({
       severity: 'info',

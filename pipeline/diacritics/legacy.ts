@@ -57,7 +57,36 @@ for (const [code, unicode] of TCVN3_EXTRA) {
 export function decodeTcvn3(text: string): string {
   let out = '';
   for (const ch of text) out += TCVN3_DECODE.get(ch) ?? ch;
-  return out.normalize('NFC');
+  return restoreTcvn3Capitals(out.normalize('NFC'));
+}
+
+/**
+ * Capitals with tone marks have no TCVN3 code, so "THƯỢNG TÁ" arrives as "THượNG Tá": a word
+ * whose capitals are the unmarked letters and whose lower-case letters are all marked is a
+ * capitalised word; so is a one-capital word ("Tá") next to such a word.
+ */
+export function restoreTcvn3Capitals(line: string): string {
+  const words = [...line.matchAll(/\p{L}+/gu)];
+  const upper = words.map((m) => {
+    const w = m[0];
+    const capitals = w.replace(/[^\p{Lu}]/gu, '').length;
+    const lower = w.replace(/[^\p{Ll}]/gu, '');
+    return capitals >= 2 && lower.length > 0 && /^[^a-z]+$/.test(lower) ? 'yes' : w === w.toUpperCase() && capitals >= 2 ? 'caps' : capitals === 1 && lower.length > 0 && /^\p{Lu}/u.test(w) && /^[^a-z]+$/.test(lower) ? 'maybe' : 'no';
+  });
+  let out = '';
+  let last = 0;
+  words.forEach((m, i) => {
+    const near = (j: number) => upper[j] === 'yes';
+    if (upper[i] === 'yes' || (upper[i] === 'maybe' && (near(i - 1) || near(i + 1)))) {
+      out += line.slice(last, m.index) + m[0].toUpperCase();
+      last = m.index! + m[0].length;
+    }
+  });
+  out += line.slice(last);
+  // A marked letter that starts a line or a sentence was a capital.
+  return out.replace(/(^|[.!?]\s+|^[-+*#\s]*(?:\d+\.|[a-zđ]\))?\s*)([à-ỹđ])/gmu, (all, head: string, letter: string) =>
+    /[^\u0000-\u007f]/.test(letter) ? head + letter.toUpperCase() : all,
+  );
 }
 
 /**
@@ -69,7 +98,8 @@ export function encodeTcvn3(text: string): string {
   for (const ch of text.normalize('NFC')) {
     const direct = TCVN3_ENCODE.get(ch);
     if (direct !== undefined) out += direct;
-    else out += TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch;
+    else if (ch > '\u007f') out += TCVN3_ENCODE.get(ch.toLowerCase()) ?? ch;
+    else out += ch;
   }
   return out;
 }
@@ -77,7 +107,7 @@ export function encodeTcvn3(text: string): string {
 /** What a TCVN3 round trip keeps: capitals with a tone mark become lower case. */
 export function tcvn3Representable(text: string): string {
   let out = '';
-  for (const ch of text.normalize('NFC')) out += TCVN3_ENCODE.has(ch) || !TCVN3_ENCODE.has(ch.toLowerCase()) ? ch : ch.toLowerCase();
+  for (const ch of text.normalize('NFC')) out += ch <= '\u007f' || TCVN3_ENCODE.has(ch) || !TCVN3_ENCODE.has(ch.toLowerCase()) ? ch : ch.toLowerCase();
   return out;
 }
 
