@@ -152,7 +152,7 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     restorable.push({ index: positions.length, token });
     positions.push(slot);
   }
-  const choice = decodeLattice(model, positions, options.beam);
+  const choice = decodeInChunks(model, positions, options.beam);
   // Write the chosen forms back in place.
   const words: RestoredWord[] = [];
   let out = '';
@@ -195,6 +195,31 @@ function restoredAbbreviation(text: string, token: Token): string | null {
   const inSymbol = SYMBOL_ABBREVIATION_RESTORE[token.text];
   if (inSymbol && inSymbol !== token.text && (/[-/]/.test(text[token.start - 1] ?? '') || /[-/]/.test(text[token.end] ?? ''))) return inSymbol;
   return null;
+}
+
+const CHUNK = 20_000;
+
+/**
+ * Decodes long texts piece by piece, cutting at sentence or paragraph boundaries, so that
+ * memory stays bounded (the decoder keeps back pointers for every position).
+ */
+function decodeInChunks(model: RestoreModel, positions: LatticePosition[], beam?: number): number[] {
+  if (positions.length <= CHUNK * 1.5) return decodeLattice(model, positions, beam);
+  const choice: number[] = [];
+  let start = 0;
+  while (start < positions.length) {
+    let end = Math.min(positions.length, start + CHUNK);
+    if (end < positions.length) {
+      // Extend to the next boundary (id 0) so that no sentence is cut.
+      let k = end;
+      while (k < positions.length && k < end + CHUNK && !(positions[k].ids.length === 1 && positions[k].ids[0] === 0)) k++;
+      end = Math.min(positions.length, k + 1);
+    }
+    const part = decodeLattice(model, positions.slice(start, end), beam);
+    for (const c of part) choice.push(c);
+    start = end;
+  }
+  return choice;
 }
 
 /** Lines that hold a personal name alone: two to four capitalised words, nothing else. */
