@@ -25,7 +25,8 @@ describe.skipIf(!built)('thidua restore', () => {
     writeFileSync(file, Buffer.from([...legacy].map((c) => c.charCodeAt(0))));
     const r = run(['restore', file]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('ủy ban nhân dân tỉnh sóc trăng');
+    // A marked letter starting a line was a capital (TCVN3 has no code for capitals with marks).
+    expect(r.stdout).toBe('Ủy ban nhân dân tỉnh sóc trăng');
   });
   it('names the file and exits 1 when it is missing', () => {
     const r = run(['restore', '/nonexistent/plan.txt']);
