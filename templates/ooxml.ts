@@ -86,10 +86,37 @@ export function pageBreakRun(): string {
   return '<w:r><w:br w:type="page"/></w:r>';
 }
 
+// Paragraph formatting goes into named paragraph styles (styles.xml), one per distinct
+// formatting, and paragraphs only reference them: the document XML stays small (docxtemplater's
+// render time grows with it) and a template author sees styles in Word. Collected while a body
+// is built, written and cleared by packDocx (builds are synchronous).
+const styleRegistry = new Map<string, { id: string; xml: string }>();
+
+function styleId(pPr: string, rPr: string): string {
+  const key = `${pPr}|${rPr}`;
+  let entry = styleRegistry.get(key);
+  if (!entry) {
+    const n = String(styleRegistry.size + 1).padStart(2, '0');
+    const id = `Thidua${n}`;
+    entry = {
+      id,
+      xml: `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${id}"><w:name w:val="thidua ${n}"/><w:basedOn w:val="Normal"/><w:qFormat/>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${rPr}</w:style>`,
+    };
+    styleRegistry.set(key, entry);
+  }
+  return entry.id;
+}
+
+function takeStyles(): string {
+  const xml = [...styleRegistry.values()].map((s) => s.xml).join('');
+  styleRegistry.clear();
+  return xml;
+}
+
 function paragraphProps(style: ParagraphStyle): string {
   const parts: string[] = [];
-  if (style.keepNext) parts.push('<w:keepNext/>');
-  if (style.pageBreakBefore) parts.push('<w:pageBreakBefore/>');
+  // Pagination stays on the paragraph itself (after w:pStyle, in schema order).
+  const pagination = (style.keepNext ? '<w:keepNext/>' : '') + (style.pageBreakBefore ? '<w:pageBreakBefore/>' : '');
   if (style.ruleBelow || style.ruleAbove) {
     const edge = style.ruleAbove ? 'top' : 'bottom';
     parts.push(`<w:pBdr><w:${edge} w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`);
@@ -107,14 +134,12 @@ function paragraphProps(style: ParagraphStyle): string {
     parts.push(`<w:ind ${attrs.join(' ')}/>`);
   }
   if (style.align) parts.push(`<w:jc w:val="${style.align}"/>`);
-  const rpr = runProps(style.run);
-  if (rpr) parts.push(rpr); // paragraph mark formatting
-  return `<w:pPr>${parts.join('')}</w:pPr>`;
+  return `<w:pPr><w:pStyle w:val="${styleId(parts.join(''), runProps(style.run))}"/>${pagination}</w:pPr>`;
 }
 
-/** A paragraph; `content` is plain text (one run in the paragraph's run style) or runs. */
+/** A paragraph; `content` is plain text (one run, formatted by the paragraph's style) or runs. */
 export function paragraph(content: string | string[], style: ParagraphStyle = {}): string {
-  const runs = typeof content === 'string' ? (content === '' ? '' : run(content, style.run)) : content.join('');
+  const runs = typeof content === 'string' ? (content === '' ? '' : run(content)) : content.join('');
   return `<w:p>${paragraphProps(style)}${runs}</w:p>`;
 }
 
@@ -164,17 +189,10 @@ export function table(options: TableOptions): string {
   return `<w:tbl>${tblPr}${grid}${options.rows.join('')}</w:tbl>`;
 }
 
+// Only the namespaces the parts use: a smaller document renders faster.
 const NS =
-  'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" ' +
-  'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
-  'xmlns:o="urn:schemas-microsoft-com:office:office" ' +
   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
-  'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" ' +
-  'xmlns:v="urn:schemas-microsoft-com:vml" ' +
-  'xmlns:w10="urn:schemas-microsoft-com:office:word" ' +
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
-  'xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" ' +
-  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"';
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /**
  * Page numbers by Nghị định 30: centred in the top margin, Arabic numerals, 13–14 pt, not shown
@@ -191,7 +209,7 @@ function emptyHeaderXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}><w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p></w:hdr>`;
 }
 
-function stylesXml(bodySize: number): string {
+function stylesXml(bodySize: number, custom: string): string {
   const half = bodySize * 2;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
@@ -201,6 +219,7 @@ function stylesXml(bodySize: number): string {
     `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+    custom +
     `</w:styles>`
   );
 }
@@ -262,8 +281,9 @@ export function packDocx(body: string[], options: { title: string; bodySize?: nu
   add('_rels/.rels', ROOT_RELS);
   add('docProps/core.xml', coreXml(options.title));
   add('word/document.xml', documentXml(body));
+  const styles = takeStyles();
   add('word/_rels/document.xml.rels', DOCUMENT_RELS);
-  add('word/styles.xml', stylesXml(options.bodySize ?? 14));
+  add('word/styles.xml', stylesXml(options.bodySize ?? 14, styles));
   add('word/settings.xml', SETTINGS);
   add('word/header1.xml', headerXml());
   add('word/header2.xml', emptyHeaderXml());
