@@ -85,6 +85,35 @@ describe('--template', () => {
     expect(r2.stderr).toContain('plain.docx: the template is not a DOCX (zip) file');
   });
 
+  it('fills a province form for mẫu 08, one per nominee', async () => {
+    const template = customTemplate('bctt.docx', [
+      '{header.name}',
+      'BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG {award.fullUpper}',
+      '{nominee.kindLabel}: {nominee.name}',
+      '{#criteria}',
+      '{no}. {text} — {result} — {assessment}',
+      '{/criteria}',
+      '{achievements}',
+      '{placeDate}',
+      '{#nominee.isIndividual}Người báo cáo: {nominee.name}{/nominee.isIndividual}',
+    ]);
+    const out = join(tmp.dir, 'bctt-out');
+    const r = await runCli([...base(list, out, 'mau08'), '--template', template]);
+    expect(r.stderr).not.toMatch(/lacks/);
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(6);
+    const collective = readDocx(join(out, files[0]!)).paragraphs;
+    expect(collective).toContain('BÁO CÁO THÀNH TÍCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG SÓC TRĂNG');
+    expect(collective).toContain('Tên tập thể: Tập thể số 1');
+    expect(collective.some((x) => /^1\. Nội bộ đoàn kết.* — {2}— $/.test(x))).toBe(true);
+    expect(collective.some((x) => /^\d\. Các phòng, cơ quan chuyên môn.* — 100% — Đạt$/.test(x))).toBe(true);
+    expect(collective.join('\n')).not.toContain('Người báo cáo');
+    const person = readDocx(join(out, files[5]!)).paragraphs;
+    expect(person).toContain('Họ và tên: Nguyễn Văn Số2');
+    expect(person).toContain('Người báo cáo: Nguyễn Văn Số2');
+  });
+
   it('checks mẫu 08 tags with the mẫu 08 model', () => {
     expect(checkTags('mau08', { 'nominee.name': {}, 'award.full': {}, achievements: {}, placeDate: {}, criteria: { text: {}, result: {}, bogus: {} } })).toEqual({
       unknown: ['{bogus} inside {#criteria}'],
