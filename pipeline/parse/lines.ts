@@ -98,7 +98,31 @@ const ITALIC = /(^|[\s(“"'])\*(?!\s|\*)([^*\n]*?[^\s*])\*(?!\*)/g;
 const STRAY_MARK = /\s+\*[\p{L}]{1,4}\*\s*$/u;
 const TRAILING_MD_BREAK = /\s{2,}$|\\$/;
 
+/** Lines without markup (most of them) take a fast path: white space collapsed, nothing removed. */
+function plainLine(raw: string, offset: number, index: number): CleanLine {
+  let text = '';
+  const map: number[] = [];
+  let space = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === ' ' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0') {
+      space = text.length > 0;
+      continue;
+    }
+    if (space) {
+      text += ' ';
+      map.push(offset + i);
+      space = false;
+    }
+    text += c;
+    map.push(offset + i);
+  }
+  const rule = text.length >= 3 && /^[-_=–—.\s]{3,}$/.test(text) && /[-_=–—]{3,}/.test(text);
+  return { index, offset, raw, text, map, blank: text === '', emphasised: false, openBold: false, pipe: false, cells: null, rule };
+}
+
 export function cleanLine(raw: string, offset: number, index: number): CleanLine {
+  if (!/[*#<\\|_\t]/.test(raw) && !/\s\s$/.test(raw)) return plainLine(raw, offset, index);
   const trimmedRaw = raw.trim();
   const pipe = trimmedRaw === '|';
   const rule = /^[-_=–—.*\s]{3,}$/.test(trimmedRaw) && /[-_=–—]{3,}/.test(trimmedRaw);
@@ -107,17 +131,20 @@ export function cleanLine(raw: string, offset: number, index: number): CleanLine
     HEADING_HASHES.test(raw) || (/^\s*(\*\*|__)/.test(raw) && /(\*\*|__)[\s.:;]*$/.test(raw) && boldCount >= 2);
 
   let pieces = toPieces(raw, offset);
-  pieces = strip(pieces, STRAY_MARK);
-  pieces = strip(pieces, HEADING_HASHES);
-  pieces = strip(pieces, TRAILING_MD_BREAK);
+  const star = raw.includes('*');
+  if (star) pieces = strip(pieces, STRAY_MARK);
+  if (raw.includes('#')) pieces = strip(pieces, HEADING_HASHES);
+  if (/\s\s$|\\$/.test(raw)) pieces = strip(pieces, TRAILING_MD_BREAK);
   // `<li>` starts an item inside a table cell: keep a bullet so items can be split.
-  pieces = strip(pieces, HTML_TAG, (m) => (/^<li\b/i.test(m[0]) ? ' - ' : /^<br/i.test(m[0]) ? ' ' : ' '));
-  pieces = strip(pieces, BOLD);
-  pieces = strip(pieces, ITALIC, (m) => m[1] + m[2]);
-  // "*-* Bộ Y tế" (an italic dash bullet)
-  pieces = strip(pieces, /^\s*\*([-+])\*/, (m) => m[1]);
+  if (raw.includes('<')) pieces = strip(pieces, HTML_TAG, (m) => (/^<li\b/i.test(m[0]) ? ' - ' : ' '));
+  if (star || raw.includes('__')) pieces = strip(pieces, BOLD);
+  if (star) {
+    pieces = strip(pieces, ITALIC, (m) => m[1] + m[2]);
+    // "*-* Bộ Y tế" (an italic dash bullet)
+    pieces = strip(pieces, /^\s*\*([-+])\*/, (m) => m[1]);
+  }
   // Escaped markdown characters.
-  pieces = strip(pieces, /\\([\\`*_{}[\]()#+\-.!|])/g, (m) => m[1]);
+  if (raw.includes('\\')) pieces = strip(pieces, /\\([\\`*_{}[\]()#+\-.!|])/g, (m) => m[1]);
 
   let cells: string[] | null = null;
   const joined = pieces.map((p) => p.ch).join('');

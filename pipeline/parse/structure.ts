@@ -40,11 +40,13 @@ export function isPreambleStart(text: string): boolean {
 }
 
 function isRecipientsStart(line: CleanLine): boolean {
+  if (!/^[^\p{L}]{0,3}n/iu.test(line.text)) return false;
   return /^noi nh[a-z]{1,2}n\b/.test(lf(line).replace(/^[^a-z]+/, ''));
 }
 
 /** TM. / KT. / Q. / TL. / TUQ. (OCR: "K/", "KT ") at the start of a line. */
 export function isAuthorityLine(text: string): boolean {
+  if (!/^[^\p{L}]{0,3}[TKQ]/u.test(text)) return false;
   return /^(tm|kt|k\/|q|tl|tuq)[.\s/]\s*\S/i.test(fold(text)) && /^(TM|KT|K\/|Q|TL|TUQ)\b/.test(text.replace(/^[^A-Za-z]+/, ''));
 }
 

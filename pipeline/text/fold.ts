@@ -22,9 +22,14 @@ export function foldChar(ch: string): string {
 /** Diacritic- and case-insensitive form of `text`, same length as the NFC input. */
 export function fold(text: string): string {
   let out = '';
-  for (const ch of text) {
-    // Astral characters are two UTF-16 units: keep them as they are to preserve offsets.
-    out += ch.length === 1 ? foldChar(ch) : ch;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      // Astral characters are two UTF-16 units: keep them as they are to preserve offsets.
+      out += text[i] + (text[i + 1] ?? '');
+      i++;
+    } else out += foldChar(text[i]);
   }
   return out;
 }
@@ -55,31 +60,51 @@ const DIGIT_IN_WORD: Record<string, string> = { '0': 'o', '6': 'o', '4': 'a', '3
  * (Vietnamese writes no w: "Tw do" = Tự do), and a word-initial `p` not followed by `h`
  * to `d` ("Pdi" = Đối, "PUA" = ĐUA). Length-preserving.
  */
+const looseCache = new Map<string, string>();
+
 export function looseFold(text: string): string {
-  const original = [...text];
-  const out = [...fold(text)].map((c) => GARBLE_CHAR[c] ?? c);
-  const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
-  // Token-wise: a run of letters and digits.
+  const cached = looseCache.get(text);
+  if (cached !== undefined) return cached;
+  const out = looseFoldUncached(text);
+  if (looseCache.size > 20000) looseCache.clear();
+  looseCache.set(text, out);
+  return out;
+}
+
+const isWordChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c > '\u007f' && /[\p{L}\p{N}]/u.test(c));
+const isLetterChar = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c > '\u007f' && /\p{L}/u.test(c)));
+
+function looseFoldUncached(text: string): string {
+  const folded = fold(text);
+  const out: string[] = new Array(folded.length);
+  for (let i = 0; i < folded.length; i++) out[i] = GARBLE_CHAR[folded[i]] ?? folded[i];
+  // Token-wise: a run of letters and digits (UTF-16 units; astral characters are kept as they are).
   let i = 0;
   while (i < out.length) {
-    if (!/[\p{L}\p{N}]/u.test(out[i])) {
+    if (!isWordChar(out[i])) {
       i++;
       continue;
     }
     let j = i;
-    while (j < out.length && /[\p{L}\p{N}]/u.test(out[j])) j++;
-    const token = original.slice(i, j).join('');
-    const digits = token.replace(/\D/g, '').length;
-    // Codes such as PV01, PX03, H5N1, 5G, CT-TTg keep their digits.
-    const isCode = /^[A-ZĐ]{1,}[0-9]/.test(token) && token.replace(/[0-9]/g, '').toUpperCase() === token.replace(/[0-9]/g, '') && token.length > 2;
-    if (digits === 1 && token.length > 1 && !isCode) {
-      for (let k = i + 1; k < j; k++) {
-        const sub = DIGIT_IN_WORD[out[k]];
-        if (sub && isLetter(out[k - 1])) out[k] = sub;
+    let digits = 0;
+    while (j < out.length && isWordChar(out[j])) {
+      if (out[j] >= '0' && out[j] <= '9') digits++;
+      j++;
+    }
+    if (digits === 1 && j - i > 1) {
+      const token = text.slice(i, j);
+      // Codes such as PV01, PX03, H5N1, 5G keep their digits.
+      const letters = token.replace(/[0-9]/g, '');
+      const isCode = /^[A-ZĐ]+[0-9]/.test(token) && letters.toUpperCase() === letters && token.length > 2;
+      if (!isCode) {
+        for (let k = i + 1; k < j; k++) {
+          const sub = DIGIT_IN_WORD[out[k]];
+          if (sub && isLetterChar(out[k - 1])) out[k] = sub;
+        }
       }
     }
     for (let k = i; k < j; k++) if (out[k] === 'w') out[k] = 'u';
-    if (out[i] === 'p' && out[i + 1] !== 'h' && isLetter(out[i + 1])) out[i] = 'd';
+    if (out[i] === 'p' && out[i + 1] !== 'h' && isLetterChar(out[i + 1])) out[i] = 'd';
     i = j;
   }
   return out.join('');
