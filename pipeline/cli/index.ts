@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { registerExtract } from './commands/extract.js';
+import { registerBatch } from './commands/batch.js';
 import { registerRender } from './commands/render.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
@@ -19,15 +20,14 @@ export function buildProgram(): Command {
   program
     .name('thidua')
     .description(
-      'Reads Vietnamese plans on emulation campaigns and administrative reform (Kế hoạch phát động\n' +
-        'phong trào thi đua cải cách hành chính) into structured plan records, keeps a library of\n' +
-        'plans, compares them across levels of government and fills the award forms.',
+      'Reads Vietnamese plans on emulation campaigns and administrative reform (Kế hoạch phát động phong trào thi đua cải cách hành chính) into structured plan records, keeps a library of plans, compares them across levels of government and fills the award forms.',
     )
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerExtract(program);
+  registerBatch(program);
   registerRender(program);
   registerIngest(program);
   registerList(program);
@@ -49,7 +49,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command may set a non-zero status without throwing (e.g. some files of a batch failed).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return handleError(error);
   }
