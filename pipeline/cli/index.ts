@@ -1,21 +1,30 @@
 // The `thidua` command line. Each command lives in ./commands and registers itself here.
+// Only the command being run is loaded (PDF, OCR, database and DOCX libraries are heavy), so
+// a cold start stays fast; `--help` and unknown commands load them all.
 // Exit codes: 0 success, 1 bad input (one line naming the file and the problem),
 // 2 usage error.
 import { Command, CommanderError } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { registerExtract } from './commands/extract.js';
-import { registerBatch } from './commands/batch.js';
-import { registerRender } from './commands/render.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerList } from './commands/list.js';
-import { registerShow } from './commands/show.js';
-import { registerSearch } from './commands/search.js';
-import { registerTree } from './commands/tree.js';
-import { registerCompare } from './commands/compare.js';
-import { registerRestore } from './commands/restore.js';
 import { VERSION } from '../version.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Command name → loader of its register function, in the order `--help` lists them. */
+export const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import('./commands/extract.js')).registerExtract,
+  batch: async () => (await import('./commands/batch.js')).registerBatch,
+  restore: async () => (await import('./commands/restore.js')).registerRestore,
+  ingest: async () => (await import('./commands/ingest.js')).registerIngest,
+  list: async () => (await import('./commands/list.js')).registerList,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  search: async () => (await import('./commands/search.js')).registerSearch,
+  tree: async () => (await import('./commands/tree.js')).registerTree,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  render: async () => (await import('./commands/render.js')).registerRender,
+};
+
+/** The program with the given commands (all of them by default). */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command();
   program
     .name('thidua')
@@ -26,23 +35,16 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerExtract(program);
-  registerBatch(program);
-  registerRender(program);
-  registerIngest(program);
-  registerList(program);
-  registerShow(program);
-  registerSearch(program);
-  registerTree(program);
-  registerCompare(program);
-  registerRestore(program);
+  const names = only && COMMANDS[only] ? [only] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]())(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const name = argv[2];
+  const program = await buildProgram(name && !name.startsWith('-') ? name : undefined);
   if (argv.length <= 2) {
     program.outputHelp();
     return 2;
