@@ -54,8 +54,8 @@ export interface PreparedTemplate {
   form: FormName;
   source: string;
   report: TemplateReport;
-  /** Every part of the template, unzipped once. */
-  parts: Map<string, string | Uint8Array>;
+  /** The template file; the renderer's zip is read from it once. */
+  bytes: Uint8Array;
   /** The compiled docxtemplater instance, reused from one render to the next. */
   renderer?: Docxtemplater;
 }
@@ -134,10 +134,6 @@ export function prepareTemplate(form: FormName, bytes: Uint8Array, source: strin
   if (declared > MAX_TEMPLATE_UNZIPPED_BYTES) {
     throw new InputError(source, 'too-large', `the template unzips to more than ${MAX_TEMPLATE_UNZIPPED_BYTES / 1024 / 1024} MB`);
   }
-  const parts = new Map<string, string | Uint8Array>();
-  for (const file of Object.values(zip.files)) {
-    if (!file.dir) parts.set(file.name, /\.(xml|rels)$/.test(file.name) ? file.asText() : file.asUint8Array());
-  }
   const inspect = createInspectModule();
   try {
     new Docxtemplater(zip, { ...OPTIONS, modules: [inspect] });
@@ -145,15 +141,9 @@ export function prepareTemplate(form: FormName, bytes: Uint8Array, source: strin
     throw new InputError(source, 'invalid', `the template's tags are malformed: ${explain(error)}`);
   }
   const report = checkTags(form, inspect.getAllTags() as TagTree);
-  return { form, source, report, parts };
+  return { form, source, report, bytes };
 }
 
-/** A fresh zip holding the template's parts (docxtemplater wants one zip per document). */
-function freshZip(parts: Map<string, string | Uint8Array>): PizZip {
-  const zip = new PizZip();
-  for (const [name, content] of parts) zip.file(name, content);
-  return zip;
-}
 
 const BUILT_IN: Record<FormName, () => Uint8Array> = { mau01: buildMau01, mau08: buildMau08 };
 const builtInCache = new Map<FormName, PreparedTemplate>();
@@ -210,7 +200,9 @@ export function renderDocx(template: PreparedTemplate, data: object): Uint8Array
       state.mapper = undefined;
       state.scopeManagers = {};
     } else {
-      doc = new Docxtemplater(freshZip(template.parts), OPTIONS);
+      // Read from the (compressed) template: parts a render does not change keep their
+      // compressed bytes, so writing the document only deflates what was filled in.
+      doc = new Docxtemplater(new PizZip(template.bytes), OPTIONS);
     }
     doc.render(data);
   } catch (error) {
