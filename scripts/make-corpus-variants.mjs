@@ -56,7 +56,10 @@ export function seedToHtml(text) {
     body.push('<table border="1" cellspacing="0" cellpadding="4" width="100%">');
     table.forEach((row, i) => {
       const tag = i === 0 ? 'th' : 'td';
-      body.push('<tr>' + row.map((c) => `<${tag} valign="top"><p>${cellHtml(c)}</p></${tag}>`).join('') + '</tr>');
+      // Column widths: a number column (STT) wide enough for its heading, the content column
+      // widest, so that LibreOffice does not break words inside narrow cells.
+      const widths = row.length === 5 ? [8, 40, 16, 20, 16] : row.map((_, k) => (k === 0 ? 8 : Math.floor(92 / (row.length - 1))));
+      body.push('<tr>' + row.map((c, k) => `<${tag} valign="top" width="${widths[k]}%"><p>${cellHtml(c)}</p></${tag}>`).join('') + '</tr>');
     });
     body.push('</table>');
     table = null;
@@ -64,7 +67,9 @@ export function seedToHtml(text) {
   let para = [];
   const flushPara = () => {
     if (!para.length) return;
-    body.push(`<p>${para.join('<br>')}</p>`);
+    // LibreOffice stretches a justified line that ends in a manual break (Word does not):
+    // paragraphs of several lines are left-aligned.
+    body.push(para.length > 1 ? `<p style="text-align: left">${para.join('<br>')}</p>` : `<p>${para[0]}</p>`);
     para = [];
   };
   for (const raw of lines) {
@@ -84,9 +89,9 @@ export function seedToHtml(text) {
       body.push(`<p><b>${inline(raw.slice(heading[0].length)).replace(/<\/?b>/g, '')}</b></p>`);
       continue;
     }
-    // A markdown hard break (two trailing spaces) keeps the next line in the same paragraph.
+    // Consecutive lines stay lines of one paragraph (a line break, as in the text); a blank
+    // line ends the paragraph.
     para.push(inline(raw));
-    if (!/ {2}$/.test(raw)) flushPara();
   }
   flushPara();
   flushTable();

@@ -103,17 +103,28 @@ function joinRuns(group: TextRun[]): LayoutLine | null {
   const items = group.filter((r) => r.text.trim() !== '').sort((a, b) => a.x - b.x);
   if (items.length === 0) return null;
   const size = median(items.map((r) => r.size));
-  let text = '';
+  const gaps: number[] = [];
   let end = -Infinity;
   for (const run of items) {
-    if (text !== '') {
-      const gap = run.x - end;
-      if (gap > COLUMN_GAP_EM * size) text = text.replace(/ +$/, '') + '\t';
+    if (end > -Infinity) gaps.push(run.x - end);
+    end = Math.max(end, run.x + run.width);
+  }
+  // A column gap is wide in absolute terms and wide against the line's ordinary gaps: the
+  // stretched word gaps of a justified line are all alike, a column gap stands out.
+  const wordGaps = gaps.filter((g) => g > size * 0.12);
+  const ordinary = wordGaps.length >= 3 ? median(wordGaps) : size * 0.3;
+  const isColumnGap = (gap: number) => gap > COLUMN_GAP_EM * size && gap > ordinary * 3;
+  let text = '';
+  end = -Infinity;
+  items.forEach((run, i) => {
+    if (i > 0) {
+      const gap = gaps[i - 1];
+      if (isColumnGap(gap)) text = text.replace(/ +$/, '') + '\t';
       else if (gap > size * 0.12 && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' ';
     }
     text += text.endsWith('\t') ? run.text.replace(/^\s+/, '') : run.text;
     end = Math.max(end, run.x + run.width);
-  }
+  });
   text = text.replace(/ {2,}/g, ' ').replace(/ *\t */g, '\t').trim();
   if (text === '') return null;
   return { text, y: median(items.map((r) => r.y)), x0: items[0].x, x1: end, size, row: false };
@@ -170,7 +181,7 @@ function tableRows(table: Table, runs: TextRun[]): LayoutLine[] {
   const rowCount = Math.max(1, table.ys.length - 1);
   const colCount = Math.max(1, table.xs.length - 1);
   const cells: TextRun[][][] = Array.from({ length: rowCount }, () => Array.from({ length: colCount }, () => []));
-  for (const run of runs) {
+  for (const run of runs.flatMap((r) => splitAtBoundaries(r, table.xs))) {
     const cy = run.y - run.size * 0.3;
     const cx = run.x + Math.min(run.width, run.size) / 2;
     const r = bandIndex(table.ys, cy);
@@ -179,13 +190,7 @@ function tableRows(table: Table, runs: TextRun[]): LayoutLine[] {
   }
   const lines: LayoutLine[] = [];
   cells.forEach((row, r) => {
-    const texts = row.map((cellRuns) =>
-      buildLines(cellRuns)
-        .map((l) => l.text.replace(/\t/g, ' '))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
+    const texts = row.map((cellRuns) => joinCellLines(buildLines(cellRuns).map((l) => l.text.replace(/\t/g, ' '))));
     if (texts.every((t) => t === '')) return;
     const all = row.flat();
     lines.push({
@@ -209,7 +214,7 @@ function bandIndex(bounds: number[], v: number): number {
 // ---------- paragraphs
 
 /** A line that starts a new item: "- ", "+ ", "• ", "a) ", "1. ", "1) ", "(1) ", "I. ", "Điều 1". */
-const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Phần\s|Chương\s|Mục\s+\d)/u;
+export const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(\d{1,2}\)\s|[IVXLC]{1,6}\.\s|Điều\s+\d|Phần\s|Chương\s|Mục\s+\d)/u;
 
 /**
  * Joins the wrapped lines of each paragraph into one line and separates paragraphs with a
@@ -219,7 +224,9 @@ const ITEM_START = /^(?:[-–+•*]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\(
  */
 export function linesToText(lines: LayoutLine[]): string {
   if (lines.length === 0) return '';
-  const right = Math.max(...lines.filter((l) => !l.row && !l.text.includes('\t')).map((l) => l.x1), 0);
+  const body = lines.filter((l) => !l.row && !l.text.includes('\t'));
+  const right = Math.max(...body.map((l) => l.x1), 0);
+  const left = Math.min(...body.map((l) => l.x0), Infinity);
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const d = lines[i].y - lines[i - 1].y;
@@ -239,7 +246,8 @@ export function linesToText(lines: LayoutLine[]): string {
     const gap = line.y - prev.y;
     const plain = (l: LayoutLine) => !l.row && !l.text.includes('\t');
     const prevFull = prev.x1 >= right - prev.size * 2.5;
-    const continues = plain(prev) && plain(line) && prevFull && gap > 0 && gap < pitch * 1.25 && !ITEM_START.test(line.text);
+    const atLeft = line.x0 <= left + line.size * 0.6;
+    const continues = plain(prev) && plain(line) && prevFull && atLeft && gap > 0 && gap < pitch * 1.25 && !ITEM_START.test(line.text);
     if (continues) {
       current = current.endsWith('-') && /^\p{Ll}/u.test(line.text) && !current.endsWith(' -') ? current + line.text : `${current} ${line.text}`;
     } else {
@@ -251,4 +259,73 @@ export function linesToText(lines: LayoutLine[]): string {
   }
   out.push(current);
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/**
+ * Does the first line of the next page continue the paragraph that ends the previous page?
+ * The previous line reaches the right edge and does not close a sentence, or the next line
+ * starts in lower case; the next line starts at the left margin and does not start an item.
+ */
+export function continuesAcrossPages(last: LayoutLine | undefined, lastPage: LayoutLine[], first: LayoutLine | undefined, firstPage: LayoutLine[]): boolean {
+  if (!last || !first || last.row || first.row || last.text.includes('\t') || first.text.includes('\t')) return false;
+  const right = Math.max(...lastPage.filter((l) => !l.row).map((l) => l.x1));
+  const left = Math.min(...firstPage.filter((l) => !l.row).map((l) => l.x0));
+  if (last.x1 < right - last.size * 2.5 || first.x0 > left + first.size * 0.6) return false;
+  if (ITEM_START.test(first.text)) return false;
+  return /^\p{Ll}/u.test(first.text) || !/[.:;!?]["”)]?$/.test(last.text);
+}
+
+/** The lines of a table cell as one text; a line ending in a hyphen after a letter or digit
+ * ("Tháng 6-" / "9/2025") continues without a space. */
+export function joinCellLines(lines: string[]): string {
+  let text = '';
+  for (const line of lines) {
+    const l = line.trim();
+    if (l === '') continue;
+    text = text === '' ? l : /[\p{L}\p{N}]-$/u.test(text) ? text + l : `${text} ${l}`;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A table row split by a page break: the first row of the next page has an empty first cell
+ * (the number column) and as many cells as the last row of the previous page. Returns the
+ * merged row, or null when the rows are not parts of one row.
+ */
+export function mergeSplitRow(last: string, first: string): string | null {
+  const a = last.split('\t');
+  const b = first.split('\t');
+  if (a.length < 3 || a.length !== b.length || b[0].trim() !== '' || a[0].trim() === '') return null;
+  return a.map((cell, k) => joinCellLines([cell, b[k]])).join('\t');
+}
+
+/**
+ * pdf.js merges text on one baseline into one item when the gap is small, even across a cell
+ * border ("PV01 Công an"). Splits such a run at the space nearest each column boundary it
+ * crosses, placing characters proportionally along the run's width.
+ */
+export function splitAtBoundaries(run: TextRun, xs: number[]): TextRun[] {
+  const inner = xs.filter((b) => b > run.x + 2 && b < run.x + run.width - 2);
+  if (inner.length === 0 || run.text.length < 2) return [run];
+  const chars = [...run.text];
+  const at = (i: number) => run.x + (run.width * i) / chars.length;
+  const cuts: number[] = [];
+  for (const b of inner) {
+    let best = -1;
+    for (let i = 1; i < chars.length; i++) {
+      if (chars[i] !== ' ') continue;
+      if (best < 0 || Math.abs(at(i) - b) < Math.abs(at(best) - b)) best = i;
+    }
+    if (best > 0 && Math.abs(at(best) - b) < run.size * 3 && !cuts.includes(best)) cuts.push(best);
+  }
+  if (cuts.length === 0) return [run];
+  cuts.sort((a, b) => a - b);
+  const out: TextRun[] = [];
+  let start = 0;
+  for (const cut of [...cuts, chars.length]) {
+    const text = chars.slice(start, cut).join('').trim();
+    if (text !== '') out.push({ ...run, text, x: at(start), width: at(cut) - at(start) });
+    start = cut + 1;
+  }
+  return out;
 }

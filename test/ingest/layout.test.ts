@@ -1,0 +1,102 @@
+// Text-layer layout: lines in reading order, two columns side by side, ruled tables as TAB
+// rows, running headers/footers and page numbers removed, pdf.js NFD spacing repaired.
+import { describe, expect, it } from 'vitest';
+import { findFurniture } from '../../pipeline/ingest/furniture.js';
+import { layoutPage, linesToText, type TextRun } from '../../pipeline/ingest/layout.js';
+import { repairPdfText } from '../../pipeline/ingest/unicode.js';
+
+const run = (text: string, x: number, y: number, size = 13): TextRun => ({ text, x, y, width: text.length * size * 0.5, size });
+
+describe('layoutPage', () => {
+  it('puts the two columns of an administrative header side by side, separated by one TAB', () => {
+    const runs = [
+      run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 260, 60.8, 12),
+      run('ỦY BAN NHÂN DÂN', 90, 60, 13),
+      run('Độc lập - Tự do - Hạnh phúc', 290, 76, 13),
+      run('HUYỆN CHÂU THÀNH', 88, 76, 13),
+      run('Số: 44/KH-UBND', 95, 100, 13),
+      run('Châu Thành, ngày 07 tháng 3 năm 2023', 280, 100.5, 13),
+    ];
+    const text = layoutPage(runs, []).map((l) => l.text);
+    expect(text).toEqual([
+      'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'HUYỆN CHÂU THÀNH\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 44/KH-UBND\tChâu Thành, ngày 07 tháng 3 năm 2023',
+    ]);
+  });
+
+  it('reads a ruled table as one line per row with the cells separated by TABs', () => {
+    // Columns at x = 80 | 120 | 380 | 520; rows at y = 200 | 230 | 275.
+    const rulings = [
+      ...[80, 120, 380, 520].map((x) => ({ x1: x, y1: 200, x2: x, y2: 275 })),
+      ...[200, 230, 275].map((y) => ({ x1: 80, y1: y, x2: 520, y2: y })),
+    ];
+    const runs = [
+      run('STT', 85, 218),
+      run('Nội dung', 130, 218),
+      run('Thời gian', 390, 218),
+      run('1', 85, 248),
+      run('Tổ chức hội nghị triển khai', 130, 248),
+      run('công tác năm 2023', 130, 264),
+      run('Quý I', 390, 248),
+      run('Đoạn văn sau bảng.', 80, 300),
+    ];
+    const lines = layoutPage(runs, rulings);
+    expect(lines.map((l) => l.text)).toEqual(['STT\tNội dung\tThời gian', '1\tTổ chức hội nghị triển khai công tác năm 2023\tQuý I', 'Đoạn văn sau bảng.']);
+    expect(lines.map((l) => l.row)).toEqual([true, true, false]);
+  });
+
+  it('joins the wrapped lines of a justified paragraph but keeps items and short lines apart', () => {
+    const lines = layoutPage(
+      [
+        run('1. Mục đích', 80, 100),
+        run('a) Tạo không khí thi đua sôi nổi, cổ vũ, tiếp thêm động lực, động', 80, 118),
+        run('viên tập thể, cá nhân phấn đấu.', 80, 136),
+        run('b) Nâng cao ý thức trách nhiệm.', 80, 154),
+      ].map((r, i) => (i === 1 ? { ...r, width: 440 } : r)),
+      [],
+    );
+    expect(linesToText(lines).split('\n')).toEqual([
+      '1. Mục đích',
+      'a) Tạo không khí thi đua sôi nổi, cổ vũ, tiếp thêm động lực, động viên tập thể, cá nhân phấn đấu.',
+      'b) Nâng cao ý thức trách nhiệm.',
+    ]);
+  });
+});
+
+describe('findFurniture', () => {
+  it('removes page numbers and a running header recurring on most pages, and nothing else', () => {
+    const page = (n: number) => ({
+      height: 842,
+      lines: [
+        { text: String(n), y: 40 },
+        { text: 'KẾ HOẠCH THI ĐUA NĂM 2023', y: 60 },
+        { text: `Nội dung trang ${n}`, y: 400 },
+        { text: `Trang ${n}/3`, y: 820 },
+      ],
+    });
+    const furniture = findFurniture([page(1), page(2), page(3)]);
+    for (const f of furniture) expect([...f].sort()).toEqual([0, 1, 3]);
+  });
+
+  it('keeps a number in the middle of the page', () => {
+    const furniture = findFurniture([{ height: 842, lines: [{ text: 'Tiêu đề', y: 100 }, { text: '12', y: 400 }, { text: 'Hết', y: 500 }] }]);
+    expect(furniture[0].size).toBe(0);
+  });
+});
+
+describe('repairPdfText', () => {
+  it('composes NFD text and removes the stray spaces pdf.js leaves after combining marks', () => {
+    expect(repairPdfText('ứ ng dụng')).toBe('ứng dụng');
+    expect(repairPdfText('Tiế ng Việ t')).toBe('Tiếng Việt');
+    expect(repairPdfText('Vie\u0323\u0302 t Nam')).toBe('Việt Nam');
+    expect(repairPdfText('ca \u0301c')).toBe('các');
+    expect(repairPdfText('ca\u0301c bo\u0323')).toBe('các bọ');
+  });
+
+  it('keeps real word boundaries after a marked vowel', () => {
+    expect(repairPdfText('hoá đơn')).toBe('hoá đơn');
+    expect(repairPdfText('để p/h chỉ đạo')).toBe('để p/h chỉ đạo');
+    expect(repairPdfText('Bộ Công an')).toBe('Bộ Công an');
+  });
+});
