@@ -65,10 +65,10 @@ export function mau08Body(): string[] {
     closingTable(
       [
         paragraph('XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG', { align: 'center', run: { size: 13, bold: true } }),
-        paragraph('(Ký, đóng dấu)', { align: 'center', run: { size: 13, italic: true } }),
         paragraph('{#confirmer.lines}'),
         paragraph('{text}', { align: 'center', run: { size: 13, bold: true } }),
         paragraph('{/confirmer.lines}'),
+        paragraph('(Ký, đóng dấu)', { align: 'center', run: { size: 13, italic: true } }),
         paragraph('', { after: 60 }),
         paragraph('{confirmer.name}', { align: 'center', run: { size: 13, bold: true } }),
       ],
