@@ -156,8 +156,9 @@ export class Library {
     const year = d.date ? Number(d.date.slice(0, 4)) : record.period.from;
     return this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING`,
-        [input.sha256, record.source.format, input.content?.length ?? 0, input.content, input.path],
+        // Bytes travel as base64 text (encoded natively), decoded by the database.
+        `INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $2, $3, decode($4, 'base64'), $5) ON CONFLICT (sha256) DO NOTHING`,
+        [input.sha256, record.source.format, input.content?.length ?? 0, input.content ? Buffer.from(input.content).toString('base64') : null, input.path],
       );
       const existing = await tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
       if (existing[0] && existing[0].extractor === input.extractor) return { id: existing[0].id, status: 'unchanged' as const };
