@@ -104,3 +104,17 @@ describe('names', () => {
     expect(restoreText('Dai ta Tran Van Duong')).toBe('Đại tá Trần Văn Dương');
   });
 });
+
+describe('mixed documents', () => {
+  it('restores the stripped lines and leaves the clean ones as they are', () => {
+    const clean = cleanSeeds[1].text;
+    const strippedPart = stripMarks(cleanSeeds[2].text);
+    const result = normaliseDiacritics(`${clean}\n${strippedPart}`, { restore: true });
+    expect(result.diacritics).toBe('restored');
+    const lines = result.text.split('\n');
+    const cleanLines = clean.split('\n');
+    expect(lines.slice(0, cleanLines.length)).toEqual(cleanLines);
+    const restoredPart = lines.slice(cleanLines.length).join('\n');
+    expect(syllableAccuracy(cleanSeeds[2].text, restoredPart)).toBeGreaterThanOrEqual(0.97);
+  });
+});
