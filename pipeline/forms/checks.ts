@@ -404,7 +404,7 @@ function checkCriteria(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion
         const found =
           verdict.state === 'failed'
             ? `declared ${verdict.declared}, the plan requires ${thresholdWords(threshold)}`
-            : `not declared, so the plan's ${thresholdWords(threshold)} is unverified`;
+            : `not declared, so the requirement (${thresholdWords(threshold)}) is unverified`;
         const foundVi =
           verdict.state === 'failed'
             ? `kê khai ${verdict.declared}, Kế hoạch yêu cầu ${thresholdWords(threshold, 'vi')}`

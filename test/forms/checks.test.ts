@@ -134,7 +134,7 @@ describe('criteria', () => {
   it('only warns when a figure is not declared', async () => {
     const r = await render(gold('004'), [...collectives(3), ...collectives(1, { task_completion: '', index_growth: '' }, 'Phòng Kinh tế')], { date: '2026-01-05' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: criterion task_completion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) not declared, so the plan\'s ≥ 100% is unverified');
+    expect(r.stderr).toContain('warning: criterion task_completion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) not declared, so the requirement (≥ 100%) is unverified');
     expect(r.stderr).toContain('warning: criterion index_growth: Phòng Kinh tế số 1');
     expect(existsSync(r.out)).toBe(true);
   });
