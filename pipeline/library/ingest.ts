@@ -71,6 +71,8 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome) => void;
   /** Extraction of a document file (default: the pipeline's extractFile). */
   extract?: (path: string) => Promise<PlanRecord>;
+  /** Version stored with extracted records (default: the pipeline's EXTRACTOR_VERSION). */
+  extractorVersion?: string;
   maxBytes?: number;
 }
 
@@ -109,7 +111,7 @@ async function prepare(lib: Library, path: string, options: IngestOptions) {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const isRecord = extname(path).toLowerCase() === '.json';
   const recordFromJson = isRecord ? parseRecordBytes(bytes, path) : null;
-  const extractor = recordFromJson ? `record:${recordFromJson.extractor ?? 'unknown'}` : EXTRACTOR_VERSION;
+  const extractor = recordFromJson ? `record:${recordFromJson.extractor ?? 'unknown'}` : (options.extractorVersion ?? EXTRACTOR_VERSION);
   const existing = await lib.findBySha(sha256);
   if (existing && existing.extractor === extractor) return { path, status: 'unchanged' as const, id: existing.id, sha256 };
   const extracted = recordFromJson ?? (await (options.extract ?? defaultExtract)(path));

@@ -26,9 +26,6 @@ export function goldRecords(): Record<string, PlanRecord> {
 
 export const PG_URL = process.env.THIDUA_TEST_PG_URL;
 
-if (!PG_URL) {
-  console.warn('[thidua tests] THIDUA_TEST_PG_URL is not set: library tests against a PostgreSQL server are SKIPPED (PGlite only).');
-}
 
 /** The backends to run the library tests on. */
 export const BACKENDS: Array<'pglite' | 'postgres'> = PG_URL ? ['pglite', 'postgres'] : ['pglite'];

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Library } from '../../pipeline/library/library.js';
 import { buildTree } from '../../pipeline/library/tree.js';
 import type { PlanRecord } from '../../pipeline/record/schema.js';
-import { BACKENDS, goldRecords, openFresh, type TestLibrary } from './helpers.js';
+import { BACKENDS, PG_URL, goldRecords, openFresh, type TestLibrary } from './helpers.js';
+
+if (!PG_URL) console.warn('[thidua tests] THIDUA_TEST_PG_URL is not set: library tests against a PostgreSQL server are SKIPPED (PGlite only).');
 
 const gold = goldRecords();
 const store = (lib: Library, record: PlanRecord, extractor = 'test') =>
