@@ -98,11 +98,16 @@ export type LineKind = 'empty' | 'clean' | 'stripped' | 'garbled';
 export type DocumentKind = 'empty' | 'clean' | 'stripped' | 'garbled' | 'mixed';
 
 export interface Detection {
-  document: DocumentKind;
-  /** Kind of every line (index 0 = line 1). */
+  /** What the document is, legacy encodings first: most of its lines were in that encoding. */
+  document: DocumentKind | LegacyEncoding;
+  /** Kind of every line after legacy decoding (index 0 = line 1). */
   lines: LineKind[];
+  /** Legacy encoding of every line (null: not legacy-encoded). */
+  encodings: (LegacyEncoding | null)[];
   /** Legacy encoding found (and decoded before the lines were classified), if any. */
   legacy: LegacyEncoding | null;
+  /** After legacy decoding: clean, stripped, garbled or mixed. */
+  decoded: DocumentKind;
   counts: Record<LineKind, number>;
 }
 
@@ -181,7 +186,12 @@ export function detectDiacritics(text: string): Detection {
   const model = requireModel();
   const legacy = decodeLegacyWith(text, (t) => vietnameseScore(model, t));
   const lines = wordsByLine(legacy.text).map((words) => classifyLine(model, words));
-  return { ...classifyDocument(lines), lines, legacy: legacy.encoding };
+  const decodedLines = new Set(legacy.lines);
+  const encodings = lines.map((_, i) => (decodedLines.has(i + 1) ? legacy.encoding : null));
+  const { document: decoded, counts } = classifyDocument(lines);
+  const nonEmpty = lines.length - counts.empty;
+  const document = legacy.encoding && legacy.lines.length >= 0.5 * nonEmpty ? legacy.encoding : decoded;
+  return { document, decoded, lines, encodings, legacy: legacy.encoding, counts };
 }
 
 /** Detects and decodes TCVN3, VNI or UTF-8-read-as-Windows-1252 text; line count kept. */

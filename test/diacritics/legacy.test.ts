@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeLegacy, normaliseDiacritics } from '../../pipeline/diacritics/index.js';
+import { decodeLegacy, detectDiacritics, normaliseDiacritics } from '../../pipeline/diacritics/index.js';
 import { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, tcvn3Representable } from '../../pipeline/diacritics/legacy.js';
 
 const seed = readFileSync(join(__dirname, '../../corpus/seeds/001_bc94cfae2ebd58ab.txt'), 'utf8').normalize('NFC');
@@ -35,6 +35,10 @@ describe('TCVN3', () => {
     const result = decodeLegacy(arriving);
     expect(result.encoding).toBe('tcvn3');
     expect(result.text).toBe(tcvn3Expected);
+    const detection = detectDiacritics(arriving);
+    expect(detection.document).toBe('tcvn3');
+    expect(detection.decoded).toBe('clean');
+    expect(detection.encodings.filter((e) => e === 'tcvn3').length).toBe(result.lines.length);
     expect(result.text.split('\n').length).toBe(arriving.split('\n').length);
   });
 });
@@ -50,6 +54,7 @@ describe('VNI', () => {
   });
   it('is auto-detected through the pipeline step', () => {
     const arriving = asWindows1252(encodeVni(seed));
+    expect(detectDiacritics(arriving).document).toBe('vni');
     const result = normaliseDiacritics(arriving, { restore: true });
     expect(result.text).toBe(seed);
     expect(result.diacritics).toBe('present');
