@@ -1,9 +1,9 @@
 // Comparison of two plan records, aspect by aspect: a pure function of the two records
 // (no library, no files), so it can be tested on its own. A is the reference plan (the
 // one from above), B the plan checked against it (the one implementing it).
-import type { Award, BasisEntry, Criterion, Dossier, DossierComponent, Period, PlanRecord, Threshold } from '../record/schema.js';
+import type { Award, Criterion, Dossier, DossierComponent, Period, PlanRecord, Threshold } from '../record/schema.js';
 import { matchReference, refOf } from './reference.js';
-import { matchItems, sameFolded, textSimilarity } from './text.js';
+import { matchItems, sameFolded } from './text.js';
 import { compareThreshold, describeThreshold, strictestFirst } from './thresholds.js';
 import type {
   AwardRow,
@@ -382,7 +382,3 @@ function compareComponents(a: DossierComponent[], b: DossierComponent[], out: Di
   });
   return rows;
 }
-
-/** Text similarity of two texts (exported for renderers and tests). */
-export { textSimilarity };
-export type { BasisEntry };

@@ -5,7 +5,7 @@ import type { Award } from '../record/schema.js';
 import { describeQuota, describeReference } from './index.js';
 import { renderTable } from './table.js';
 import { describeThreshold } from './thresholds.js';
-import type { Comparison, Difference } from './types.js';
+import type { Comparison } from './types.js';
 
 export type CompareFormat = 'text' | 'md' | 'html' | 'json';
 
@@ -210,9 +210,4 @@ th{background:#f3f3f3}tr.flag td{background:#fff2f0}
 ${body.join('\n')}
 </body></html>
 `;
-}
-
-/** The differences alone, for callers that only need them. */
-export function differencesOf(c: Comparison): Difference[] {
-  return c.differences;
 }
