@@ -4,6 +4,7 @@
 import type { Award, Criterion, Dossier, DossierComponent, Period, PlanRecord, Threshold } from '../record/schema.js';
 import { matchReference, refOf } from './reference.js';
 import { matchItems, sameFolded } from './text.js';
+import { matchKey } from '../text/fold.js';
 import { compareThreshold, describeThreshold, strictestFirst } from './thresholds.js';
 import type {
   AwardRow,
@@ -351,6 +352,16 @@ function compareComponents(a: DossierComponent[], b: DossierComponent[], out: Di
   a.forEach((c, i) => {
     if (!c.form) return;
     const j = b.findIndex((d, k) => !usedB.has(k) && d.form === c.form);
+    if (j >= 0) {
+      pairOf.set(i, j);
+      usedB.add(j);
+    }
+  });
+  // Then the same kind of paper: the first two words name it (Tờ trình, Báo cáo, Biên bản).
+  const kindOf = (c: DossierComponent) => matchKey(c.name).split(' ').slice(0, 2).join(' ');
+  a.forEach((c, i) => {
+    if (pairOf.has(i)) return;
+    const j = b.findIndex((d, k) => !usedB.has(k) && kindOf(d) === kindOf(c));
     if (j >= 0) {
       pairOf.set(i, j);
       usedB.add(j);
