@@ -10,6 +10,7 @@
 //   ID.docx       seed → HTML (bold/italic/headings, TAB rows as a ruled table, a running page
 //                 number in the page header) → LibreOffice → DOCX
 //   ID.pdf        the DOCX → LibreOffice → PDF with a text layer
+//   ten-pages.pdf 003's PDF followed by 000's (10 pages) for the benchmark
 //   ID.scan.pdf   the PDF rasterised at 200 dpi (pdftoppm), degraded with ImageMagick (rotation
 //                 up to ±1.5°, blur, noise, grayscale JPEG) and packed back into an image-only
 //                 PDF whose pages keep the size of the original pages
@@ -253,6 +254,9 @@ function main() {
       }
       for (const f of readdirSync(tmp)) if (f.startsWith(`${id}-page`)) rmSync(join(tmp, f));
     }
+    // A 10-page digital PDF for the benchmark (003: 7 pages + 000: 3 pages).
+    const parts = ['003_79ae1312620914b2.pdf', '000_499ce2f91f22c4b0.pdf'].map((f) => join(OUT, f));
+    run('pdfunite', [...parts, join(OUT, 'ten-pages.pdf')]);
     // The layout sample used by test/ingest.
     const fixtures = join(ROOT, 'test/ingest/fixtures');
     mkdirSync(fixtures, { recursive: true });

@@ -70,24 +70,10 @@ export function defaultWorkerCount(): number {
 }
 
 type TesseractWorker = {
-  recognize: (image: Uint8Array | Buffer, options?: object, output?: object) => Promise<{ data: TesseractPage }>;
+  recognize: (image: Uint8Array | Buffer, options?: object, output?: object) => Promise<{ data: unknown }>;
   setParameters: (params: Record<string, string>) => Promise<unknown>;
   terminate: () => Promise<unknown>;
 };
-
-interface TesseractPage {
-  confidence: number;
-  blocks: Array<{
-    paragraphs: Array<{
-      lines: Array<{
-        text: string;
-        confidence: number;
-        bbox: { x0: number; y0: number; x1: number; y1: number };
-        words: Array<{ text: string; confidence: number; bbox: { x0: number; y0: number; x1: number; y1: number } }>;
-      }>;
-    }>;
-  }> | null;
-}
 
 interface Job {
   image: GrayImage;
@@ -220,29 +206,43 @@ async function startWorker(timeoutMs: number, onError: (e: Error) => void): Prom
 }
 
 async function recognizeWith(worker: TesseractWorker, image: GrayImage): Promise<OcrResult> {
-  const { data } = await worker.recognize(Buffer.from(encodePgm(image)), {}, { text: false, blocks: true });
-  const lines: OcrLine[] = [];
-  const confidences: number[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim() !== '')
-          .map((w) => ({ text: w.text, confidence: w.confidence, ...w.bbox }));
-        if (words.length === 0) continue;
-        for (const w of words) confidences.push(w.confidence);
-        lines.push({
-          text: joinWords(words),
-          words,
-          confidence: words.reduce((s, w) => s + w.confidence, 0) / words.length,
-          y0: line.bbox.y0,
-          y1: line.bbox.y1,
-        });
-      }
-    }
+  // TSV (one row per word with its box and confidence) is far lighter to produce and move
+  // between threads than the block tree with every symbol.
+  const { data } = await worker.recognize(Buffer.from(encodePgm(image)), {}, { text: false, blocks: false, tsv: true });
+  return parseTsv((data as unknown as { tsv: string | null }).tsv ?? '');
+}
+
+/** Tesseract's TSV: level, page, block, par, line, word, left, top, width, height, conf, text. */
+export function parseTsv(tsv: string): OcrResult {
+  const lines = new Map<string, OcrWord[]>();
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f.length < 12 || f[0] !== '5') continue;
+    const text = f.slice(11).join('\t').trim();
+    if (text === '') continue;
+    const left = Number(f[6]);
+    const top = Number(f[7]);
+    const word: OcrWord = { text, confidence: Number(f[10]), x0: left, y0: top, x1: left + Number(f[8]), y1: top + Number(f[9]) };
+    const key = `${f[2]}.${f[3]}.${f[4]}`;
+    const list = lines.get(key);
+    if (list) list.push(word);
+    else lines.set(key, [word]);
   }
+  const out: OcrLine[] = [];
+  const confidences: number[] = [];
+  for (const words of lines.values()) {
+    for (const w of words) confidences.push(w.confidence);
+    out.push({
+      text: joinWords(words),
+      words,
+      confidence: words.reduce((s, w) => s + w.confidence, 0) / words.length,
+      y0: Math.min(...words.map((w) => w.y0)),
+      y1: Math.max(...words.map((w) => w.y1)),
+    });
+  }
+  out.sort((a, b) => a.y1 - b.y1);
   const confidence = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
-  return { lines, confidence };
+  return { lines: out, confidence };
 }
 
 /** Words of one line; a gap wider than ~2 em between words separates two columns (TAB). */

@@ -13,7 +13,7 @@ import { startProgress } from './progress.js';
 import { toGray, type GrayImage } from './raster.js';
 import { judgeTextLayer } from './quality.js';
 import type { IngestDiagnostic, IngestOptions, PageText, SourceText } from './types.js';
-import { repairPdfText } from './unicode.js';
+import { repairPdfText, vietnameseMarkedShare } from './unicode.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -186,9 +186,23 @@ async function analysePage(pdfjs: PdfJs, page: PdfPage, number: number): Promise
     const size = Math.hypot(m[2], m[3]);
     runs.push({ text: item.str, x: m[4], y: m[5], width: item.width * (Math.hypot(base[0], base[1]) || 1), size });
   }
-  const { segments, images } = await scanOperators(pdfjs, page, base, viewport.width * viewport.height);
-  const lines = layoutPage(runs, segments.filter((s) => !spansPage(s, viewport.width, viewport.height)));
-  const text = lines.map((l) => l.text).join('\n');
+  // The operator list (rulings, images) costs as much as the text: it is read only for pages
+  // that may hold a table (a wide gap on a line) or whose text layer is doubtful.
+  let lines = layoutPage(runs, []);
+  let text = lines.map((l) => l.text).join('\n');
+  const chars = text.replace(/\s+/g, '').length;
+  const doubtful = chars < 200 || vietnameseMarkedShare(text) < 0.05 || /[\uE000-\uF8FF\uFFFD]/u.test(text);
+  const tableLike = lines.some((l) => l.text.includes('\t')) || runs.some((r) => r.text.trim() === '' && r.width > r.size * 2);
+  let segments: Segment[] = [];
+  let images: PlacedImage[] = [];
+  if (doubtful || tableLike) {
+    ({ segments, images } = await scanOperators(pdfjs, page, base, viewport.width * viewport.height));
+    const rulings = segments.filter((s) => !spansPage(s, viewport.width, viewport.height));
+    if (rulings.length > 0) {
+      lines = layoutPage(runs, rulings);
+      text = lines.map((l) => l.text).join('\n');
+    }
+  }
   const verdict = judgeTextLayer(text, {
     imageCoverage: Math.max(0, ...images.map((i) => i.coverage)),
     vectorDrawing: segments.length > 400,
@@ -337,4 +351,37 @@ function flip(image: GrayImage, axis: 'x' | 'y'): GrayImage {
     }
   }
   return { width, height, data: out };
+}
+
+/**
+ * The OCR input of each page of a PDF (embedded scan at native resolution, or a rendering)
+ * without recognising it: for the benchmark and for tests.
+ */
+export async function pdfPageImages(bytes: Uint8Array, numbers?: number[]): Promise<{ number: number; image: GrayImage; dpi: number | null }[]> {
+  const pdfjs = await loadPdfjs();
+  const root = pdfjsRoot();
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    wasmUrl: join(root, 'wasm') + '/',
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+  try {
+    const out: { number: number; image: GrayImage; dpi: number | null }[] = [];
+    for (const n of numbers ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
+      const page = await doc.getPage(n);
+      const analysed = await analysePage(pdfjs, page, n);
+      const { image, dpi } = await pageImage(pdfjs, page, analysed, DEFAULT_LIMITS, null);
+      out.push({ number: n, image, dpi });
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
 }

@@ -1,0 +1,183 @@
+// `npm run bench:ingest`: the cost and accuracy of ingest.
+//   1. text-layer PDFs: ms per page in process, and the wall time of `thidua extract` on a
+//      10-page digital PDF including process start;
+//   2. OCR of the 200-dpi scans: s per page with 1 and 2 tesseract.js workers, and the same
+//      preprocessed pages through the native `tesseract` CLI with the same model file (ratio
+//      measured in the same run; CPU seconds as well as wall time, since the machine is shared);
+//   3. CER and WER of the OCR against the text layer of the digital PDF of the same page.
+// Options (environment): BENCH_OCR_DOCS=000,001 (scans to OCR), BENCH_REPEAT=3.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestFile } from '../pipeline/ingest/index.js';
+import { linesToText } from '../pipeline/ingest/layout.js';
+import { OcrPool, parseTsv, tessdataDir, type OcrResult } from '../pipeline/ingest/ocr.js';
+import { pdfPageImages } from '../pipeline/ingest/pdf.js';
+import { encodePgm, preprocess, type GrayImage } from '../pipeline/ingest/raster.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const VARIANTS = join(ROOT, 'corpus/variants');
+const IDS = ['000_499ce2f91f22c4b0', '001_bc94cfae2ebd58ab', '002_4f12695a239b332f', '003_79ae1312620914b2', '004_117274c581549a38'];
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const OCR_DOCS = (process.env.BENCH_OCR_DOCS ?? '000,001').split(',').map((p) => IDS.find((id) => id.startsWith(p.trim()))!);
+
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (n: number, d = 2) => n.toFixed(d);
+
+async function textLayer(): Promise<void> {
+  console.log('## Text-layer PDFs');
+  let pages = 0;
+  for (const id of IDS) pages += (await ingestFile(join(VARIANTS, `${id}.pdf`))).pageTexts.length; // warm-up
+  const runs: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const t = performance.now();
+    for (const id of IDS) await ingestFile(join(VARIANTS, `${id}.pdf`));
+    runs.push(performance.now() - t);
+  }
+  console.log(`in process: ${fmt(median(runs) / pages, 1)} ms/page (${pages} pages of ${IDS.length} PDFs, median of ${REPEAT})`);
+  const ten = join(VARIANTS, 'ten-pages.pdf');
+  const walls: number[] = [];
+  for (let r = 0; r < REPEAT; r++) {
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/thidua.js'), 'extract', ten, '--quiet', '--compact'], { encoding: 'utf8' });
+    walls.push(performance.now() - t);
+    if (run.status !== 0) throw new Error(`thidua extract failed: ${run.stderr}`);
+  }
+  console.log(`thidua extract ten-pages.pdf (10 pages, process start included): ${fmt(median(walls), 0)} ms wall (median of ${REPEAT})`);
+}
+
+interface Page {
+  id: string;
+  number: number;
+  image: GrayImage;
+  reference: string;
+}
+
+async function ocrPages(): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const id of OCR_DOCS) {
+    const digital = await ingestFile(join(VARIANTS, `${id}.pdf`));
+    const images = await pdfPageImages(readFileSync(join(VARIANTS, `${id}.scan.pdf`)));
+    for (const { number, image, dpi } of images) {
+      pages.push({ id, number, image: preprocess(image, dpi).image, reference: digital.pageTexts[number - 1].text });
+    }
+  }
+  return pages;
+}
+
+/** OCR text of a page as the pipeline makes it (page number line at the top dropped). */
+function pageText(result: OcrResult, height: number): string {
+  const lines = result.lines.map((l) => ({
+    text: l.text,
+    y: l.y1,
+    x0: Math.min(...l.words.map((w) => w.x0)),
+    x1: Math.max(...l.words.map((w) => w.x1)),
+    size: (l.y1 - l.y0) * 1.4,
+    row: false,
+  }));
+  const body = lines.filter((l, i) => !(i === 0 && /^\d{1,3}$/.test(l.text.trim()) && l.y < height * 0.1));
+  return linesToText(body);
+}
+
+function levenshtein<T>(a: T[], b: T[]): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+function errorRates(pairs: { reference: string; hypothesis: string }[]): { cer: number; wer: number } {
+  let chars = 0;
+  let charErrors = 0;
+  let words = 0;
+  let wordErrors = 0;
+  const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  for (const { reference, hypothesis } of pairs) {
+    const r = norm(reference);
+    const h = norm(hypothesis);
+    chars += [...r].length;
+    charErrors += levenshtein([...r], [...h]);
+    words += r.split(' ').length;
+    wordErrors += levenshtein(r.split(' '), h.split(' '));
+  }
+  return { cer: charErrors / chars, wer: wordErrors / words };
+}
+
+async function timedOcr(pages: Page[], workers: number): Promise<{ wall: number; cpu: number; results: OcrResult[] }> {
+  const pool = new OcrPool({ workers, idleCloseMs: -1 });
+  // Start every worker before timing (engine and model loading is a one-off per process).
+  const blank: GrayImage = { width: 64, height: 64, data: new Uint8Array(64 * 64).fill(255) };
+  await Promise.all(Array.from({ length: workers }, () => pool.recognize(blank)));
+  const c = cpuSeconds();
+  const t = performance.now();
+  const results = await Promise.all(pages.map((p) => pool.recognize(p.image)));
+  const wall = (performance.now() - t) / 1000;
+  const cpu = cpuSeconds() - c;
+  await pool.close();
+  return { wall, cpu, results };
+}
+
+function nativeOcr(pages: Page[]): { wall: number; cpu: number; results: OcrResult[] } | null {
+  const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+  if (version.status !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-ocr-'));
+  let wall = 0;
+  let cpu = 0;
+  const results: OcrResult[] = [];
+  try {
+    pages.forEach((p, i) => writeFileSync(join(dir, `page${i}.pgm`), encodePgm(p.image)));
+    return (() => {
+      pages.forEach((_, i) => {
+        const image = join(dir, `page${i}.pgm`);
+        const out = join(dir, `page${i}`);
+        const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S', 'tesseract', image, out, '-l', 'vie', '--tessdata-dir', tessdataDir(), '--psm', '6', 'tsv'], {
+          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+          encoding: 'utf8',
+        });
+        const last = run.stderr.trim().split('\n').pop() ?? '';
+        const [e, u, s] = last.split(' ').map(Number);
+        wall += e;
+        cpu += u + s;
+        results.push(parseTsv(readFileSync(`${out}.tsv`, 'utf8')));
+      });
+      return { wall, cpu, results };
+    })();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function ocr(): Promise<void> {
+  console.log('\n## OCR of the 200-dpi degraded scans');
+  const pages = await ocrPages();
+  console.log(`${pages.length} pages of ${OCR_DOCS.join(', ')} (preprocessed: upscaled to 300 dpi, deskewed)`);
+  const one = await timedOcr(pages, 1);
+  const two = await timedOcr(pages, 2);
+  const native = nativeOcr(pages);
+  const n = pages.length;
+  console.log(`tesseract.js, 1 worker : ${fmt(one.wall / n)} s/page wall, ${fmt(one.cpu / n)} s/page CPU`);
+  console.log(`tesseract.js, 2 workers: ${fmt(two.wall / n)} s/page wall → throughput ×${fmt(one.wall / two.wall)} of one worker`);
+  if (native) {
+    console.log(`native tesseract CLI   : ${fmt(native.wall / n)} s/page wall, ${fmt(native.cpu / n)} s/page CPU (1 thread, same model file, same images)`);
+    console.log(`ratio tesseract.js / native: ×${fmt(one.cpu / native.cpu)} CPU, ×${fmt(one.wall / native.wall)} wall`);
+  } else console.log('native tesseract CLI: not installed (apt-get install tesseract-ocr)');
+  const ours = errorRates(pages.map((p, i) => ({ reference: p.reference, hypothesis: pageText(one.results[i], p.image.height) })));
+  console.log(`accuracy (tesseract.js, against the digital PDF's text): CER ${fmt(ours.cer * 100)}%, WER ${fmt(ours.wer * 100)}%`);
+  if (native) {
+    const theirs = errorRates(pages.map((p, i) => ({ reference: p.reference, hypothesis: pageText(native.results[i], p.image.height) })));
+    console.log(`accuracy (native CLI, same images)                     : CER ${fmt(theirs.cer * 100)}%, WER ${fmt(theirs.wer * 100)}%`);
+  }
+}
+
+await textLayer();
+await ocr();
