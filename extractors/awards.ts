@@ -185,7 +185,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
               limit: clause.limit,
               per: null,
               ratio: clause.ratio,
-              breakdown: [],
+              breakdown: section ? breakdownOf(section, clause.recipient) : [],
             };
             pointerOf.set(award, { node, from: clause.index, to: clause.index + clause.length });
             awards.push(award);
@@ -262,6 +262,9 @@ function findConferrer(value: string, key: string, titleHit: { index: number; le
       if (c) return c.text;
     }
   }
+  // "Đảng ủy xã tặng Giấy khen …", "Chủ tịch UBND huyện khen thưởng …": the conferrer as subject.
+  const lead = parseConferrer(value);
+  if (lead && /^\s+(tang|khen thuong|xet tang|trao tang)\b/.test(key.slice(lead.length))) return lead.text;
   const ask = /\b(de nghi|de xuat|trinh)\s+/.exec(key);
   if (ask) {
     const c = parseConferrer(value.slice(ask.index + ask[0].length));
@@ -275,7 +278,10 @@ function isBreakdownLine(node: TextNode, section: Section | null, scope: Scope):
   if (!section) return false;
   const parent = scope.nodes.find((n) => n.section && n.section.children.includes(section));
   if (!parent) return false;
-  return /^\s*\d{1,3}\b/.test(looseFold(node.value)) && findRecipient(looseFold(parent.node.value)) !== null;
+  const parentKey = looseFold(parent.node.value);
+  // Under a statement with a quota ("… không quá 40 tập thể …, trong đó:") or a recipient.
+  const parentHasQuota = findQuota(parent.node.value) !== null || quotaClauses(parentKey).length > 0;
+  return (parentHasQuota || findRecipient(parentKey) !== null) && findQuota(node.value) !== null;
 }
 
 function breakdownOf(section: Section, recipient: RecipientKind): BreakdownItem[] {
@@ -284,19 +290,38 @@ function breakdownOf(section: Section, recipient: RecipientKind): BreakdownItem[
     if (c.type !== 'section') continue;
     const value = c.heading.value;
     const key = looseFold(value);
+    // A line that splits both kinds ("Ủy ban Bầu cử tỉnh: không quá 05 tập thể, 10 cá nhân")
+    // gives each award its own share.
+    const clauses = quotaClauses(key);
+    if (clauses.length >= 2) {
+      const mine = clauses.find((cl) => cl.recipient === recipient);
+      if (!mine) continue;
+      const colon = key.indexOf(':');
+      items.push({
+        quantity: mine.quantity,
+        limit: mine.limit,
+        per: null,
+        category: colon > 0 && colon < mine.index ? trimPunct(value.slice(0, colon)) : null,
+        recipient,
+      });
+      continue;
+    }
     const quota = findQuota(value);
-    if (!quota || quota.quantity === null) continue;
+    if (!quota || (quota.quantity === null && quota.ratio === null)) continue;
+    const itemRecipient = findRecipient(key);
+    if (itemRecipient && itemRecipient !== recipient && itemRecipient !== 'either' && recipient !== 'either') continue;
     // The category: after "cho"/"đối với"/"thuộc" or before a colon ("Ban Chỉ đạo bầu cử: không quá 05 cá nhân").
     let category: string | null = null;
     const cho = /\b(cho|doi voi|thuoc|danh cho)\s+/.exec(key.slice(quota.index));
     if (cho) category = trimPunct(value.slice(quota.index + cho.index + cho[0].length));
     else if (key.indexOf(':') > 0 && key.indexOf(':') < quota.index) category = trimPunct(value.slice(0, key.indexOf(':')));
+    if (category === null && quota.per) category = quota.per;
     items.push({
       quantity: quota.quantity,
       limit: quota.limit,
       per: quota.per,
       category,
-      recipient: findRecipient(key) ?? recipient,
+      recipient: itemRecipient ?? recipient,
     });
   }
   return items;

@@ -76,6 +76,9 @@ function findReferences(value: string): Reference[] {
 
 function cleanSubject(text: string): string | null {
   let s = text.trim().replace(/^[,:]\s*/, '');
+  // The issuing clause joined by a comma: "…, Ban Thường vụ Đảng ủy xã xây dựng kế hoạch như sau".
+  const issuing = /,\s+[^,]{3,80}?\s(ban hanh|xay dung|phat dong|trien khai)\s+(ke hoach|phong trao|thuc hien)\b/.exec(looseFold(s));
+  if (issuing) s = s.slice(0, issuing.index);
   s = s.replace(/^["“]|["”]$/g, '').replace(/^["“]/, '');
   s = s.replace(/^v[eề]\s+/i, '').replace(/^["“]\s*v[eề]\s+/i, '');
   s = s.replace(/["“”]/g, (q) => (q === '“' || q === '”' ? q : q));

@@ -4,7 +4,7 @@ import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Award, Criterion, Threshold } from '../pipeline/record/schema.js';
 import { findAwardTitle } from './awards.js';
 import { parseConferrer } from './bodies.js';
-import { bodyNodes, cleanValue, EvidenceSink, hasRole, looseFold, walkSections } from './util.js';
+import { bodyNodes, cleanValue, deepestWithRole, EvidenceSink, looseFold } from './util.js';
 
 const RATINGS: Array<[string, string]> = [
   ['xuat sac', 'xuất sắc'],
@@ -74,10 +74,9 @@ function conferrerHeading(value: string): string | null {
 
 export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award[]): Criterion[] {
   const out: Criterion[] = [];
-  const containers: Section[] = [];
-  walkSections(bodyNodes(tree), (s, ancestors) => {
-    if (hasRole(s, 'criteria') && !ancestors.some((a) => hasRole(a, 'criteria'))) containers.push(s);
-  });
+  // The deepest sections about criteria: a heading that also names other parts ("Hình thức, số
+  // lượng và tiêu chuẩn khen thưởng") leaves its criteria to its "Tiêu chuẩn" sub-section.
+  const containers: Section[] = deepestWithRole(bodyNodes(tree), 'criteria');
   const conferrers = [...new Set(awards.map((a) => a.conferrer).filter((c): c is string => !!c))];
   const defaultConferrer = conferrers.length === 1 ? conferrers[0] : null;
   for (const container of containers) {
@@ -97,7 +96,13 @@ export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award
           visit(c.children, recipient);
           continue;
         }
-        if (group && (c.headingLike || c.children.length)) {
+        if (group) {
+          // "1. Đối với tập thể: hoàn thành xuất sắc …; tỷ lệ … đạt từ 98% trở lên." — the criteria inline.
+          const colon = c.heading.value.indexOf(':');
+          const inline = colon >= 0 ? c.heading.value.slice(colon + 1).trim() : '';
+          if (inline && !/^(dat|gom|bao gom)?\s*(cac )?tieu chuan( sau( day)?)?\s*:?$/.test(looseFold(inline))) {
+            add({ ...c.heading, value: inline, offsets: c.heading.offsets.slice(c.heading.value.length - inline.length) }, group);
+          }
           visit(c.children, group);
           continue;
         }

@@ -17,6 +17,9 @@ export function parseComponent(value: string): DossierComponent {
     const tail = /[,;]?\s*(theo|tai)\s+mau\b.*$/.exec(looseFold(name));
     if (tail) name = name.slice(0, tail.index);
   }
+  // "… theo Nghị định số 152/2025/NĐ-CP" only says which decree the form is from.
+  const decreeTail = /[,;]?\s*(theo|tai)\s+(quy dinh tai\s+)?nghi dinh\b.*$/.exec(looseFold(name));
+  if (decreeTail && decree) name = name.slice(0, decreeTail.index);
   return {
     name: trimPunct(cleanValue(name)),
     form: form ? form[1].padStart(2, '0') : null,
@@ -24,7 +27,9 @@ export function parseComponent(value: string): DossierComponent {
   };
 }
 
-const NOT_A_COMPONENT = /^(so luong|thoi gian|thoi han|noi nhan|gui|nop|hinh thuc gui|cach thuc)/;
+const NOT_A_COMPONENT = /^(so luong|thoi gian|thoi han|noi nhan|gui|nop|hinh thuc gui|cach thuc|ho so (gui|nop))/;
+// Words that name a document of a dossier.
+const DOCUMENT_WORD = /\b(to trinh|bao cao|bien ban|van ban|danh sach|trich ngang|quyet dinh|giay (xac nhan|chung nhan)|ban sao|ban tom tat|mau so|phieu)\b/;
 
 export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period): Dossier | null {
   const containers: Section[] = [];
@@ -50,15 +55,35 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
       });
     }
   }
-  if (!list) list = containers.find((c) => childSections(c).some((i) => /\bmau\b|to trinh|bao cao thanh tich|bien ban/.test(looseFold(i.heading.value)))) ?? null;
+  if (!list) list = containers.find((c) => childSections(c).filter((i) => DOCUMENT_WORD.test(looseFold(i.heading.value))).length >= 2) ?? null;
   const components: DossierComponent[] = [];
   const listSection = list as Section | null;
   if (listSection) {
     const items: TextNode[] = childSections(listSection).length ? childSections(listSection).map((s) => s.heading) : childParagraphs(listSection);
     for (const item of items) {
-      if (NOT_A_COMPONENT.test(looseFold(item.value))) continue;
+      const key = looseFold(item.value);
+      if (NOT_A_COMPONENT.test(key) || /\b(gom|bao gom)\s*:/.test(key)) continue;
+      if (!childSections(listSection).length && !DOCUMENT_WORD.test(key)) continue;
       ev.add(`/dossier/components/${components.length}`, item);
       components.push(parseComponent(item.value));
+    }
+  }
+  if (!components.length) {
+    // An inline list: "Hồ sơ gồm: Tờ trình …; Báo cáo thành tích …; 02 bộ (bản chính)."
+    for (const node of containers.flatMap(sectionTexts)) {
+      const key = looseFold(node.value);
+      const gom = /\b(gom|bao gom)\s*:\s*/.exec(key);
+      if (!gom) continue;
+      let at = gom.index + gom[0].length;
+      for (const part of node.value.slice(at).split(';')) {
+        const partKey = looseFold(part);
+        if (DOCUMENT_WORD.test(partKey) && !/^\s*\d+\s+bo\b/.test(partKey)) {
+          ev.add(`/dossier/components/${components.length}`, node, at, at + part.length);
+          components.push(parseComponent(part.trim()));
+        }
+        at += part.length + 1;
+      }
+      if (components.length) break;
     }
   }
 

@@ -9,23 +9,43 @@ export function extractPeriod(tree: AdminRoot, ev: EvidenceSink, issueYear: numb
   const body = bodyNodes(tree);
   let from: number | null = null;
   let to: number | null = null;
-  // 1. The title: "giai đoạn 2021-2030", "năm 2023", "đến năm 2030".
-  // 2. The "Thời gian" section.
+  // The "Thời gian (thi đua)" section proper, not a heading that merely lists it.
+  const periodTexts: TextNode[] = deepestWithRole(body, 'period')
+    .filter((s) => /^thoi gian\b/.test(looseFold(s.heading.value)))
+    .flatMap((s) => sectionTexts(s));
+  // 1. An explicit range: "Từ ngày ban hành Kế hoạch đến hết ngày 30 tháng 4 năm 2026".
+  for (const node of periodTexts) {
+    const key = looseFold(node.value);
+    const range = /\btu\b(.{0,80}?)\bden\b(.{0,80})/.exec(key);
+    if (!range) continue;
+    const startYears = findYears(range[1]);
+    const endYears = findYears(range[2]);
+    if (!endYears.length) continue;
+    to = endYears[endYears.length - 1];
+    from = startYears.length ? startYears[0] : /ban hanh/.test(range[1]) && issueYear ? issueYear : to;
+    if (from > to) from = to;
+    ev.add('/period', node, range.index, range.index + range[0].length);
+    break;
+  }
+  // 2. The title: "giai đoạn 2021-2030", "năm 2023", "đến năm 2030" — not a term of office
+  //    ("nhiệm kỳ 2026-2031", "khóa XVI").
+  // 3. The other years of the "Thời gian" section.
   const sources: TextNode[] = [];
-  if (title) sources.push(title);
-  for (const s of deepestWithRole(body, 'period')) sources.push(...sectionTexts(s));
+  if (from === null && title) sources.push(title);
+  if (from === null) sources.push(...periodTexts);
   for (const node of sources) {
-    const span = findYearSpan(node.value);
+    const key = looseFold(node.value);
+    const masked = key.replace(/\b(nhiem ky|khoa)\s+(\S+\s*)?(19|20)\d\d\s*[-–]\s*(19|20)\d\d/g, (m) => ' '.repeat(m.length));
+    const span = findYearSpan(masked);
     if (span) {
       from = span.from;
       to = span.to;
       ev.add('/period', node, span.index, span.index + span.length);
       break;
     }
-    const key = looseFold(node.value);
-    const until = /\bden nam (\d{4})/.exec(key);
-    const year = /\bnam (\d{4})\b/.exec(key);
-    if (until && !year?.index) {
+    const until = /\bden nam (\d{4})/.exec(masked);
+    const year = /\bnam (\d{4})\b/.exec(masked);
+    if (until && (!year || year.index > until.index)) {
       to = Number(until[1]);
       from = issueYear && issueYear <= to ? issueYear : to;
       ev.add('/period', node, until.index, until.index + until[0].length);

@@ -5,8 +5,8 @@ import type { Signature } from '../pipeline/record/schema.js';
 import { canonicalBody, positionPrefix, rankPrefix } from '../pipeline/lexicon/index.js';
 import { EvidenceSink, fold, looseFold, nameCase, sentenceCase, topNodes } from './util.js';
 
-const AUTHORITY = /^(tm|kt|k\/|k|q|tl|tuq)[.\s/]+/;
-const AUTHORITY_LABEL: Record<string, string> = { tm: 'TM.', kt: 'KT.', 'k/': 'KT.', k: 'KT.', q: 'Q.', tl: 'TL.', tuq: 'TUQ.' };
+const AUTHORITY = /^(t\/m|k\/t|tm|kt|k\/|k|q|tl|tuq)[.\s/]+/;
+const AUTHORITY_LABEL: Record<string, string> = { tm: 'TM.', 't/m': 'TM.', kt: 'KT.', 'k/t': 'KT.', 'k/': 'KT.', k: 'KT.', q: 'Q.', tl: 'TL.', tuq: 'TUQ.' };
 
 function positionCase(text: string): string {
   const p = positionPrefix(fold(text).replace(/\s+/g, ' ').trim());
@@ -29,7 +29,7 @@ export function extractSignature(tree: AdminRoot, ev: EvidenceSink): Signature {
     const text = rest();
     const key = looseFold(text);
     const auth = AUTHORITY.exec(key);
-    if (auth && /^(TM|KT|K|Q|TL|TUQ)\b/i.test(text) && /^[A-Z]/.test(text)) {
+    if (auth && /^(T\/M|K\/T|TM|KT|K|Q|TL|TUQ)\b/i.test(text) && /^[A-Z]/.test(text)) {
       const label = AUTHORITY_LABEL[auth[1]];
       const consumed = text.slice(0, auth[0].length).split(/\s+/).filter(Boolean).length;
       i += Math.max(1, consumed);

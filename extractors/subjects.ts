@@ -52,5 +52,15 @@ function readSubjectSection(s: Section, add: (kind: 'collective' | 'individual',
     }
     add(classifySubject(sub.heading.value), sub.heading);
   }
-  if (!subs.length) for (const p of childParagraphs(s)) add(classifySubject(p.value), p);
+  if (!subs.length) {
+    for (const p of childParagraphs(s)) {
+      // "Các sở, ban, ngành …; Ủy ban nhân dân các xã, phường; cán bộ, công chức …": one subject a part.
+      let at = 0;
+      for (const part of p.value.split(';')) {
+        const lead = part.length - part.trimStart().length;
+        if (part.trim()) add(classifySubject(part), { ...p, value: p.value.slice(0, at + part.length), offsets: p.offsets }, at + lead);
+        at += part.length + 1;
+      }
+    }
+  }
 }

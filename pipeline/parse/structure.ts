@@ -47,7 +47,7 @@ function isRecipientsStart(line: CleanLine): boolean {
 /** TM. / KT. / Q. / TL. / TUQ. (OCR: "K/", "KT ") at the start of a line. */
 export function isAuthorityLine(text: string): boolean {
   if (!/^[^\p{L}]{0,3}[TKQ]/u.test(text)) return false;
-  return /^(tm|kt|k\/|q|tl|tuq)[.\s/]\s*\S/i.test(fold(text)) && /^(TM|KT|K\/|Q|TL|TUQ)\b/.test(text.replace(/^[^A-Za-z]+/, ''));
+  return /^(t\/m|k\/t|tm|kt|k\/|q|tl|tuq)[.\s/]\s*\S/i.test(fold(text)) && /^(T\/M|K\/T|TM|KT|K\/|Q|TL|TUQ)\b/.test(text.replace(/^[^A-Za-z]+/, ''));
 }
 
 const DATETIME = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s+\d{1,2}:\d{2}(:\d{2})?(\s*[+-]\d{2}:?\d{2})?/;
@@ -247,8 +247,15 @@ function blockText(b: ParaBlock): string {
 }
 
 /** Joins hard-wrapped lines [from, to) into paragraph blocks; tables become table blocks. */
+/** The width lines are wrapped at: the median length of the longer lines. */
+function wrapWidth(lines: CleanLine[]): number {
+  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 40).sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor(lengths.length / 2)] : 80;
+}
+
 function buildBlocks(lines: CleanLine[], from: number, to: number, tables: Map<number, TableRegion>): Block[] {
   const blocks: Block[] = [];
+  const width = wrapWidth(lines);
   let current: ParaBlock | null = null;
   let sawBlank = false;
   let openBold = false;
@@ -286,7 +293,11 @@ function buildBlocks(lines: CleanLine[], from: number, to: number, tables: Map<n
       else if (matchMarker(text) || line.emphasised || c.emphasised) join = false;
       else if (isRecipientsStart(line) || isAuthorityLine(text) || isAppendixHeading(text)) join = false;
       else if (sawBlank) join = startsLower(text) && !TERMINAL.test(prev);
-      else join = !(TERMINAL.test(prev) && !startsLower(text));
+      else if (c.frags.length === 1 && !startsLower(text) && /^\p{L}/u.test(text) && (isUpperText(prev) && !isUpperText(text) || prev.length < Math.max(30, 0.6 * width))) {
+        // A short line, or an upper-case heading, followed by a capitalised line: the heading
+        // (or paragraph) ended there, even without a blank line.
+        join = false;
+      } else join = !(TERMINAL.test(prev) && !startsLower(text));
     }
     if (join && c) {
       c.frags.push(whole(line));
