@@ -56,6 +56,8 @@ const REWRITES: Rewrite[] = [
   { from: 'ti', to: 'u', cost: 0.8, inner: true },
   { from: 'it', to: 'u', cost: 0.8, inner: true },
   { from: 'ir', to: 'u', cost: 0.5, inner: true },
+  { from: 'ir', to: 'u', cost: 1.0, initial: true },
+  { from: 'ti', to: 'u', cost: 1.2, initial: true },
   { from: 'ur', to: 'u', cost: 0.8, inner: true },
   { from: 'yu', to: 'u', cost: 0.5, inner: true },
   { from: 'y', to: 'u', cost: 1.0, inner: true },

@@ -114,9 +114,13 @@ export interface Detection {
 type WordClass = 'marked' | 'plain' | 'bad' | 'neutral';
 
 function classifyWord(model: RestoreModel, word: string): WordClass {
-  if (isAbbreviation(word) || /^[A-Z]+\d+$/.test(word) || /^\p{Lu}$/u.test(word)) return 'neutral';
+  if (isAbbreviation(word) || (/^[A-Z]+\d+$/.test(word) && word.length > 2) || /^\p{Lu}$/u.test(word)) return 'neutral';
   const lower = toOldStyle(word.normalize('NFC').toLowerCase());
-  if (/^[a-z]+$/.test(lower)) return model.candidates.has(lower) ? 'plain' : /^[a-z]{1,3}$/.test(lower) ? 'neutral' : 'bad';
+  if (/^[a-z]+$/.test(lower)) {
+    if (model.candidates.has(lower)) return 'plain';
+    // Vietnamese writes no f, j, w, z: "Tw", "thj" are OCR garble; other short words are abbreviations.
+    return /[fjwz]/.test(lower) || !/^[a-z]{1,3}$/.test(lower) ? 'bad' : 'neutral';
+  }
   if (isWellFormedSyllable(lower) && model.idOf.has(lower)) return 'marked';
   return 'bad';
 }
@@ -230,6 +234,8 @@ export function repairGarble(text: string, lines?: Set<number>): RepairResult {
   const nfc = text.normalize('NFC');
   const cache = new Map<string, ReturnType<typeof garbleAlternatives>>();
   const alternatives = (token: Token) => {
+    // Letters a Latin-only OCR cannot write (ư ơ ă đ ạ ả …) mean the word was read right.
+    if (/[^\u0000-\u00ff]/.test(token.text) && classifyWord(model, token.text) === 'marked') return null;
     // A one-letter token before ")" or "." is a list marker.
     const marker = /^[).]/.test(nfc.slice(token.end, token.end + 1));
     const cacheKey = marker ? `${token.text})` : token.text;
@@ -313,10 +319,14 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
     return { text: current, diacritics: 'stripped', diagnostics };
   }
   const lines = new Set<number>();
+  const garbled = document === 'garbled' || (document === 'mixed' && counts.garbled > 0);
+  const lineWords = garbled ? wordsByLine(current) : [];
   kinds.forEach((k, i) => {
+    // In a garbled document every line may hold garbled words; clean lines with one too.
     if (k === 'stripped' || k === 'garbled') lines.add(i + 1);
+    else if (garbled && k === 'clean' && (document === 'garbled' || lineWords[i].some((w) => classifyWord(model, w.text) === 'bad'))) lines.add(i + 1);
   });
-  if (document === 'garbled' || (document === 'mixed' && counts.garbled > 0)) {
+  if (garbled) {
     const repaired = repairGarble(current, lines);
     current = repaired.text;
     diagnostics.push(...repaired.diagnostics);

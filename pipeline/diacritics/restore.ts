@@ -9,6 +9,8 @@ import { applyCase, applyRepairedCase, casePattern, isWellFormedSyllable, syllab
 const CAPITAL_WEIGHT = 0.6;
 /** Bonus for a name syllable on a line that holds a personal name alone ("Kim Thai Phong"). */
 const NAME_BONUS = 2.0;
+/** Bonus for the reading a garbled word is written with, when that is a known syllable. */
+const TRUST_WRITTEN = 1.0;
 /** Candidates rarer than this share of the key's most frequent one are dropped (speed). */
 const MIN_CANDIDATE_SHARE = 5e-4;
 const MAX_CANDIDATES = 10;
@@ -73,6 +75,10 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
   const nameLines = options.names ? personNameLines(text) : new Set<number>();
   const build = (token: Token, alts: KeyAlternative[], capitalised: boolean, ownKey: string, nameLine = false): Slot | null => {
     const slot: Slot = { token, ids: [], bonus: [], repaired: [], cost: [], restorable: true };
+    // A word written with marks that form a known syllable keeps that reading as a candidate,
+    // preferred (a Latin-only OCR writes some marks right: "ngày", "các").
+    const written = model.idOf.get(toOldStyle(token.text.normalize('NFC').toLowerCase()));
+    const writtenId = written !== undefined && syllableKey(token.text) !== token.text.toLowerCase() && isWellFormedSyllable(model.vocab[written]) ? written : -1;
     for (const alt of alts) {
       const ids = model.candidates.get(alt.key);
       if (!ids) continue;
@@ -80,7 +86,7 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
       let taken = 0;
       for (let k = 0; k < ids.length && taken < MAX_CANDIDATES && slot.ids.length < 60; k++) {
         const id = ids[k];
-        if (k > 0 && model.uni[id] < top * MIN_CANDIDATE_SHARE) break;
+        if (k > 0 && model.uni[id] < top * MIN_CANDIDATE_SHARE && !(id === writtenId && alt.key === ownKey)) continue;
         slot.ids.push(id);
         slot.bonus.push(
           -alt.cost +
@@ -90,7 +96,8 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
                 : 0
               : capitalised
                 ? CAPITAL_WEIGHT * model.capitalLogShare(id)
-                : 0),
+                : 0) +
+            (id === writtenId ? TRUST_WRITTEN : 0),
         );
         slot.repaired!.push(alt.key !== ownKey);
         slot.cost!.push(alt.cost);
@@ -119,7 +126,9 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     prevSymbol = symbol;
     // List markers ("a)", "e.", "A.") stay as they are.
     const listMarker = token.text.length === 1 && /^[).]/.test(text.slice(token.end, token.end + 1));
-    if (token.kind !== 'word' || listMarker || (options.lines && !options.lines.has(lineOf(token.start)))) {
+    // Capitals inside a document symbol ("128/KH-CAT", "NQ/TW") stay.
+    const inSymbol = /^[A-ZĐ]+$/.test(token.text) && (/[-/]/.test(text[token.start - 1] ?? '') || /[-/]/.test(text[token.end] ?? ''));
+    if (token.kind !== 'word' || listMarker || (inSymbol && !restoredAbbreviation(text, token)) || (options.lines && !options.lines.has(lineOf(token.start)))) {
       positions.push(fixed(model.id(symbol)));
       continue;
     }

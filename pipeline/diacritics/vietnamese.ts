@@ -66,7 +66,8 @@ export function casePattern(word: string): CasePattern {
 export function applyRepairedCase(source: string, lowerForm: string): string {
   const letters = source.replace(/[^\p{L}]/gu, '');
   const first = [...lowerForm][0] ?? '';
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lowerForm.toUpperCase();
+  const capitals = letters.replace(/[^\p{Lu}]/gu, '').length;
+  if (letters.length >= 2 && capitals >= 2 && capitals > letters.length - capitals && /^\p{Lu}\p{Lu}/u.test(letters)) return lowerForm.toUpperCase();
   // "bBang", "DBéi": the OCR's rendering of a capital Đ.
   if (/^[bD]B\p{Ll}/u.test(source)) return first.toUpperCase() + lowerForm.slice(first.length);
   // An initial capital I read for l ("Iwgng" = lượng) is not a capital.
