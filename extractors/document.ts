@@ -118,6 +118,9 @@ export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink):
       }
     }
   }
+  if (type === 'Kế hoạch' && num?.symbol && /^Q[ĐD]\b|^Q[ĐD]-/.test(num.symbol)) {
+    report(file, 'info', 'plan-in-decision', `the plan is issued with decision ${num.number}; the decision's number and date are the plan's`, numberField?.position);
+  }
   if (!num?.number) report(file, 'warning', 'missing-number', 'the document has no number (số, ký hiệu)', numberField?.position ?? docType?.position);
   if (!date) report(file, 'warning', 'missing-date', 'the document has no issue date', placeDate?.position ?? docType?.position);
 

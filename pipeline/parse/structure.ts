@@ -623,6 +623,8 @@ export function looksLikeName(text: string): boolean {
 // ---------------------------------------------------------------- zones
 
 interface Zones {
+  /** A plan attached to a decision ("QUYẾT ĐỊNH Ban hành Kế hoạch …"): the decision's type line. */
+  decisionType: number; // line index or -1
   docType: number; // line index or -1
   titleFrom: number;
   titleTo: number;
@@ -645,8 +647,31 @@ function findDocTypeLine(lines: CleanLine[], tables: Map<number, TableRegion>): 
   return -1;
 }
 
+/** "KẾ HOẠCH" with "(Ban hành kèm theo Quyết định số …)" under it, after another document's type line. */
+function findAttachedPlan(lines: CleanLine[], after: number): number {
+  for (let k = after + 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.blank) continue;
+    const t = l.text.replace(/[*:.]+$/g, '').trim();
+    if (canonicalDocumentType(looseFold(t).replace(/\s+/g, ' ')) !== 'Kế hoạch' || !(isUpperText(t) || l.emphasised)) continue;
+    for (let n = k + 1; n < Math.min(lines.length, k + 10); n++) if (isAttachmentNote(lines[n].text)) return k;
+  }
+  return -1;
+}
+
 function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones {
-  const docType = findDocTypeLine(lines, tables);
+  let docType = findDocTypeLine(lines, tables);
+  let decisionType = -1;
+  if (docType >= 0) {
+    const t = lines[docType].text.replace(/[*:.]+$/g, '').trim();
+    if (canonicalDocumentType(looseFold(t).replace(/\s+/g, ' ')) !== 'Kế hoạch') {
+      const attached = findAttachedPlan(lines, docType);
+      if (attached >= 0) {
+        decisionType = docType;
+        docType = attached;
+      }
+    }
+  }
   let i = docType >= 0 ? docType + 1 : 0;
   // Title: the non-blank lines right after the type line.
   while (i < lines.length && (lines[i].blank || lines[i].rule || lines[i].pipe)) i++;
@@ -722,7 +747,7 @@ function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones 
       if (region) k = region.end;
     }
   }
-  return { docType, titleFrom, titleTo, bodyFrom, closingFrom, appendixStarts };
+  return { decisionType, docType, titleFrom, titleTo, bodyFrom, closingFrom, appendixStarts };
 }
 
 // ---------------------------------------------------------------- entry
@@ -748,7 +773,7 @@ export function buildTree(text: string): AdminRoot {
   const zones = findZones(lines, tables);
   const children: TopNode[] = [];
 
-  const headerEnd = zones.docType >= 0 ? zones.docType : zones.bodyFrom;
+  const headerEnd = zones.decisionType >= 0 ? zones.decisionType : zones.docType >= 0 ? zones.docType : zones.bodyFrom;
   // Without a type line the header ends at the first basis paragraph.
   let headerTo = headerEnd;
   if (zones.docType < 0) {
@@ -779,6 +804,15 @@ export function buildTree(text: string): AdminRoot {
   const preambleFrom = zones.docType >= 0 ? Math.max(zones.titleTo, zones.docType + 1) : headerTo;
   const preambleBlocks = buildBlocks(lines, preambleFrom, zones.bodyFrom, tables);
   const preambleParas = preambleBlocks.filter((b): b is ParaBlock => b.kind === 'para').map((b) => textNode('paragraph', b.frags) as Paragraph);
+  if (zones.decisionType >= 0) {
+    // The decision's basis ("Căn cứ …") is the plan's basis too; its articles are not the plan.
+    const decisionParas = buildBlocks(lines, zones.decisionType + 1, zones.docType, tables)
+      .filter((b): b is ParaBlock => b.kind === 'para')
+      .map((b) => textNode('paragraph', b.frags) as Paragraph);
+    const end = decisionParas.findIndex((p) => /^(quyet dinh|quyet nghi)\s*:?$|^dieu 1\b/.test(looseFold(p.value).trim()));
+    const basis = (end >= 0 ? decisionParas.slice(0, end) : decisionParas).filter((p) => isPreambleStart(p.value));
+    preambleParas.unshift(...basis);
+  }
   // Attachment notes under the title ("(Ban hành kèm theo Quyết định số …)") stay in the preamble.
   if (preambleParas.length) {
     const pre: Preamble = {
@@ -795,6 +829,16 @@ export function buildTree(text: string): AdminRoot {
     children.push(body);
   }
   const closingTo = zones.appendixStarts[0] ?? lines.length;
+  if (zones.decisionType >= 0 && zones.closingFrom >= closingTo) {
+    // The plan attached to a decision has no closing of its own: the decision's is the one signed.
+    const start = lines.findIndex((l, k) => k > zones.decisionType && k < zones.docType && isRecipientsStart(l));
+    if (start >= 0) {
+      const closing = parseClosing(lines, start, zones.docType);
+      if (closing.recipients) children.push(closing.recipients);
+      if (closing.signature) children.push(closing.signature);
+      children.push(...closing.stamps);
+    }
+  }
   if (zones.closingFrom < closingTo) {
     const closing = parseClosing(lines, zones.closingFrom, closingTo);
     if (closing.recipients) children.push(closing.recipients);

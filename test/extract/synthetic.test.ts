@@ -69,3 +69,23 @@ describe('a commune party committee plan', () => {
     expect(r.signature).toEqual({ onBehalf: 'TM. Đảng ủy', deputyFor: null, position: 'Bí thư', rank: null, name: 'Trần Văn Minh' });
   });
 });
+
+describe('a plan issued with a decision (Quyết định ban hành Kế hoạch)', () => {
+  const r = extract(fixture('plan-attached-to-decision.txt'));
+  it('is read as the plan, numbered and dated by the decision', () => {
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('not-a-plan');
+    expect(r.document).toMatchObject({ type: 'Kế hoạch', number: '214/QĐ-UBND', date: '2026-02-10' });
+    expect(r.document.title).toBe('Phát động phong trào thi đua thực hiện công tác bảo trợ xã hội năm 2026');
+    expect(r.diagnostics.map((d) => d.code)).toContain('plan-in-decision');
+  });
+  it("takes the decision's basis and signature, and the plan's body", () => {
+    expect(r.basis.map((b) => b.number)).toEqual([null, '31/KH-UBND']);
+    expect(r.contents).toHaveLength(2);
+    expect(r.awards.map((a) => [a.recipient, a.quantity, a.conferrer])).toEqual([
+      ['collective', 3, 'Chủ tịch Ủy ban nhân dân xã'],
+      ['individual', 5, 'Chủ tịch Ủy ban nhân dân xã'],
+    ]);
+    expect(r.signature).toMatchObject({ position: 'Chủ tịch', name: 'Lê Thị Hoa' });
+    expect(r.recipients).toHaveLength(2);
+  });
+});
