@@ -335,6 +335,8 @@ function nestSections(blocks: Block[]): BodyNode[] {
   const childrenOf = (s: Section | undefined) => (s ? s.children : root);
   for (const block of blocks) {
     if (block.kind === 'table') {
+      // A table belongs to the innermost open heading, like an unmarked paragraph.
+      while (stack.length && !top().headingLike) stack.pop();
       childrenOf(top()).push(tableNode(block.region));
       continue;
     }
@@ -430,6 +432,14 @@ function headerLines(lines: CleanLine[], from: number, to: number, tables: Map<n
     if (line.openBold) openBold = !openBold;
   }
   for (const h of out) h.text = h.text.replace(/^\*+|\*+$/g, '').trim();
+  // A date broken over two lines: "Tân Châu, ngày 18 /" + "tháng 11 năm 2025".
+  for (let k = 0; k + 1 < out.length; k++) {
+    if (/\bng[a-z]{1,3}(\s+\d{1,2})?\s*\/?\s*$/.test(looseFold(out[k].text)) && /^(th[a-z]{2,4}\b|\d)/.test(looseFold(out[k + 1].text))) {
+      out[k].frags.push(...out[k + 1].frags);
+      out[k].text += ' ' + out[k + 1].text;
+      out.splice(k + 1, 1);
+    }
+  }
   return out;
 }
 
