@@ -170,7 +170,8 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     const slot = positions[index];
     const k = choice[index];
     const form = model.vocab[slot.ids[k]];
-    const restored = slot.repaired?.[k] || syllableKey(token.text) !== token.text.toLowerCase() ? applyRepairedCase(token.text, form) : applyCase(token.text, form);
+    const garbled = slot.repaired?.[k] || (!ASCII_LETTERS.test(token.text) && syllableKey(token.text) !== token.text.toLowerCase());
+    const restored = garbled ? applyRepairedCase(token.text, form) : applyCase(token.text, form);
     words.push({
       token,
       text: restored,
@@ -190,6 +191,7 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
 }
 
 const ASCII_WORD = /^[a-z]+$/;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
 
 // Abbreviations written without Đ in stripped text: HĐND (Hội đồng nhân dân), TĐKT (thi đua khen
 // thưởng), ĐBQH (đại biểu Quốc hội), BCĐ (Ban Chỉ đạo); QĐ (Quyết định) and NĐ (Nghị định)

@@ -48,7 +48,10 @@ export function toOldStyleAnyCase(word: string): string {
 
 export type CasePattern = 'lower' | 'title' | 'upper' | 'mixed';
 
+const LOWER_ASCII = /^[a-z]+$/;
+
 export function casePattern(word: string): CasePattern {
+  if (LOWER_ASCII.test(word)) return 'lower';
   const lower = word.toLowerCase();
   const upper = word.toUpperCase();
   if (word === lower) return 'lower';
