@@ -12,6 +12,7 @@ import type { PlanRecord } from '../record/schema.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import type { Library, StoreStatus } from './library.js';
 import { parseRecordBytes } from './records.js';
+import { createExtractPool, defaultJobs } from './extract-pool.js';
 
 /** Extensions picked up when walking a directory (a file named explicitly is always tried). */
 export const PLAN_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.docx', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp', '.json']);
@@ -71,6 +72,8 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome) => void;
   /** Extraction of a document file (default: the pipeline's extractFile). */
   extract?: (path: string) => Promise<PlanRecord>;
+  /** Extraction worker threads (default: one per core but one, at least 1, at most 4; 0 = extract in-process). */
+  jobs?: number;
   /** Version stored with extracted records (default: the pipeline's EXTRACTOR_VERSION). */
   extractorVersion?: string;
   maxBytes?: number;
@@ -80,14 +83,12 @@ async function defaultExtract(path: string): Promise<PlanRecord> {
   return (await extractFile(path, { quiet: true })).record;
 }
 
-/**
- * Ingests one file. A bad file (unreadable, not a plan, an extractor fault) is an outcome
- * with its reason, not an exception; a database error propagates and stops the ingest.
- */
-export async function ingestOne(lib: Library, path: string, options: IngestOptions = {}): Promise<FileOutcome> {
-  let prepared: { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string } | FileOutcome;
+type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string };
+
+/** Reads, hashes and (unless already stored) extracts one file; a bad file becomes a failed outcome. */
+async function prepareOutcome(lib: Library, path: string, options: IngestOptions): Promise<Prepared | FileOutcome> {
   try {
-    prepared = await prepare(lib, path, options);
+    return await prepare(lib, path, options);
   } catch (error) {
     if (error instanceof InputError) return { path, status: 'failed', reason: `${error.message} (${error.problem})` };
     const code = (error as NodeJS.ErrnoException).code;
@@ -96,10 +97,22 @@ export async function ingestOne(lib: Library, path: string, options: IngestOptio
     // A fault of the extractor on this file must not stop the others.
     return { path, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
   }
+}
+
+/** Stores a prepared plan in one transaction; a database error propagates and stops the ingest. */
+async function commit(lib: Library, path: string, prepared: Prepared | FileOutcome): Promise<FileOutcome> {
   if ('status' in prepared) return prepared;
   const { record, sha256, bytes, extractor } = prepared;
   const { id, status } = await lib.store({ record, sha256, content: bytes, path, extractor });
   return { path, status, id, sha256, number: record.document.number };
+}
+
+/**
+ * Ingests one file. A bad file (unreadable, not a plan, an extractor fault) is an outcome
+ * with its reason, not an exception; a database error propagates and stops the ingest.
+ */
+export async function ingestOne(lib: Library, path: string, options: IngestOptions = {}): Promise<FileOutcome> {
+  return commit(lib, path, await prepareOutcome(lib, path, options));
 }
 
 async function prepare(lib: Library, path: string, options: IngestOptions) {
@@ -119,7 +132,10 @@ async function prepare(lib: Library, path: string, options: IngestOptions) {
   return { record, sha256, bytes, extractor };
 }
 
-/** Ingests files one after another; the summary counts each outcome. */
+/**
+ * Ingests files in order. Extraction runs ahead in worker threads (`jobs`, when the compiled
+ * worker is available) while the main thread stores each plan in its own transaction.
+ */
 export async function ingestFiles(lib: Library, files: string[], options: IngestOptions = {}, earlier: FileOutcome[] = []): Promise<IngestSummary> {
   const started = performance.now();
   const summary: IngestSummary = { stored: 0, updated: 0, unchanged: 0, failed: [], seconds: 0 };
@@ -129,7 +145,20 @@ export async function ingestFiles(lib: Library, files: string[], options: Ingest
     options.onFile?.(o);
   };
   earlier.forEach(count);
-  for (const path of files) count(await ingestOne(lib, path, options));
+  const jobs = options.jobs ?? defaultJobs();
+  // Even one worker overlaps extraction with the main thread's stores.
+  const pool = !options.extract && files.length > 1 && jobs >= 1 ? createExtractPool(jobs) : null;
+  const opts: IngestOptions = pool ? { ...options, extract: (p) => pool.extract(p) } : options;
+  try {
+    const window = pool ? jobs * 2 : 1;
+    const ahead: Array<Promise<Prepared | FileOutcome>> = [];
+    for (let i = 0; i < files.length; i++) {
+      while (ahead.length < window && i + ahead.length < files.length) ahead.push(prepareOutcome(lib, files[i + ahead.length], opts));
+      count(await commit(lib, files[i], await ahead.shift()!));
+    }
+  } finally {
+    await pool?.close();
+  }
   // Many new plans change the planner's picture of the library: refresh its statistics.
   if (summary.stored + summary.updated >= 50) await lib.analyze();
   summary.seconds = (performance.now() - started) / 1000;

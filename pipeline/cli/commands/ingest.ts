@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
 import { collectFiles, ingestFiles, type FileOutcome, type IngestSummary } from '../../library/ingest.js';
-import { InputError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 
 export function registerIngest(program: Command): void {
   const cmd = program
@@ -11,10 +11,13 @@ export function registerIngest(program: Command): void {
     .description('extract plans from files and directories and store them in the library (idempotent by content hash)')
     .argument('<paths...>', 'plan documents (text, markdown, PDF, image, DOCX), record JSON files, or directories of them')
     .option('-q, --quiet', 'no progress bar')
-    .option('--json', 'print one JSON line per file as soon as it is stored, then a summary line');
+    .option('--json', 'print one JSON line per file as soon as it is stored, then a summary line')
+    .option('-j, --jobs <n>', 'extraction worker threads, working ahead of the stores (default: cores - 1, at least 1, at most 4; 0: none)');
   addLibraryOptions(cmd)
     .addHelpText('after', '\nExit status: 0 when every file was stored or already present; 1 when some failed (the summary names them and why).')
-    .action(async (paths: string[], opts: LibraryCliOptions & { quiet?: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: LibraryCliOptions & { quiet?: boolean; json?: boolean; jobs?: string }) => {
+      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)) throw new UsageError(`--jobs takes a whole number from 0 to 64, not "${opts.jobs}"`);
       const { files, failures } = await collectFiles(paths);
       if (files.length === 0 && failures.length === 0) throw new InputError(paths.join(' '), 'missing', 'no plan files found');
       const summary = await withLibrary(opts, async (lib) => {
@@ -25,6 +28,7 @@ export function registerIngest(program: Command): void {
             lib,
             files,
             {
+              jobs,
               onFile: (o: FileOutcome) => {
                 if (opts.json) process.stdout.write(JSON.stringify(o) + '\n');
                 bar?.increment({ file: o.path.length > 40 ? '…' + o.path.slice(-39) : o.path });

@@ -1,0 +1,24 @@
+// A worker thread that extracts plan records for `thidua ingest`, so several files are
+// extracted at once while the main thread stores them one transaction at a time.
+import { parentPort } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { extractFile } from '../extract.js';
+
+export interface ExtractRequest {
+  id: number;
+  path: string;
+}
+
+export type ExtractReply =
+  | { id: number; ok: true; record: unknown }
+  | { id: number; ok: false; input: { path: string | null; problem: string; message: string } | null; message: string };
+
+parentPort?.on('message', async (req: ExtractRequest) => {
+  try {
+    const { record } = await extractFile(req.path, { quiet: true });
+    parentPort!.postMessage({ id: req.id, ok: true, record } satisfies ExtractReply);
+  } catch (error) {
+    const input = error instanceof InputError ? { path: error.path, problem: error.problem, message: error.message } : null;
+    parentPort!.postMessage({ id: req.id, ok: false, input, message: (error as Error)?.message ?? String(error) } satisfies ExtractReply);
+  }
+});
