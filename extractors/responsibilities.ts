@@ -17,7 +17,9 @@ export function splitUnitDuty(text: string): { unit: string; duty: string | null
   const verb = DUTY_VERB.exec(key);
   const cut = colon >= 0 && (!verb || colon < verb.index) ? colon : verb ? verb.index : -1;
   if (cut < 0) return { unit: trimPunct(value), duty: null };
-  const duty = trimPunct(value.slice(cut + 1).replace(/^\s*(co trach nhiem|chiu trach nhiem)\s*:?\s*/i, ''));
+  // "… có trách nhiệm:" only introduces the duties below.
+  const rest = value.slice(cut + 1);
+  const duty = /^\s*(co|chiu) trach nhiem\s*:?\s*$/.test(looseFold(rest)) ? '' : trimPunct(rest.replace(/^\s*(có|chịu) trách nhiệm\s*:?\s*/i, ''));
   return { unit: trimPunct(value.slice(0, cut)), duty: duty ? sentenceCase(duty.charAt(0)) + duty.slice(1) : null };
 }
 

@@ -246,3 +246,48 @@ describe('not a plan', () => {
     expect(r.diagnostics.find((d) => d.code === 'not-a-plan')?.severity).toBe('error');
   });
 });
+
+describe('forms first met in one corpus document, shown on other snippets', () => {
+  it('reads the OCR form "K/ CHỦ TỊCH" as KT.', () => {
+    const text = planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.').replace(/TM\. ỦY BAN NHÂN DÂN\nCHỦ TỊCH/, 'TM. ỦY BAN NHÂN DÂN\nK/ CHỦ TỊCH\nPHÓ CHỦ TỊCH');
+    expect(extract(text).signature).toMatchObject({ onBehalf: 'TM. Ủy ban nhân dân', deputyFor: 'KT. Chủ tịch', position: 'Phó Chủ tịch' });
+  });
+  it('takes the issuer from "Công an huyện ban hành …" completed with the place of the date line, with an info diagnostic', () => {
+    const r = extract(planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.', { header: 'Số: 31/KH-CAH\n\nTân Phú, ngày 02 tháng 3 năm 2024', preamble: 'Thực hiện Kế hoạch số 11/KH-CAT ngày 01/02/2024 của Công an tỉnh Đồng Nai. Công an huyện ban hành kế hoạch như sau:' }));
+    expect(r.document.issuer).toEqual({ name: 'Công an huyện Tân Phú', kind: 'police', level: 'district' });
+    expect(r.diagnostics.find((d) => d.code === 'issuer-inferred')?.severity).toBe('info');
+  });
+  it('corrects an OCR-damaged place name to the issuer\'s locality', () => {
+    const header = 'UY BAN NHAN DAN\nHUYEN PHU TAN\n\nSo: 07/KH-UBND\n\nPhu Tgn, ngay 05 thang 03 nam 2024';
+    const r = extract(planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.', { header }), { restore: false });
+    expect(r.document.place?.toLowerCase()).toBe('phu tan');
+  });
+  it('reads reviews: "sơ kết, tổng kết vào các năm …" and "tổng kết tháng 10/2024"', () => {
+    const a = extract(planWith('II. THỜI GIAN\n\n1. Sơ kết, tổng kết: Ủy ban nhân dân huyện tổ chức sơ kết, tổng kết phong trào vào các năm 2027 và năm 2030.', { title: 'Phát động phong trào thi đua giai đoạn 2026-2030' }));
+    expect(a.period).toEqual({ from: 2026, to: 2030, reviews: [{ kind: 'midterm', year: 2027 }, { kind: 'final', year: 2030 }] });
+    const b = extract(planWith('II. THỜI GIAN THI ĐUA\n\nThời gian phát động và thực hiện trong năm 2024 (thời gian tổ chức tổng kết tháng 10/2024).'));
+    expect(b.period).toEqual({ from: 2024, to: 2024, reviews: [{ kind: 'final', year: 2024 }] });
+  });
+  it('reads no awards from the part that organises the campaign, only from the awards part', () => {
+    const r = extract(
+      planWith('II. ĐỐI TƯỢNG, THỜI GIAN\n\n1. Tổ chức phong trào thi đua\n\n- Khen thưởng hàng năm: Đề xuất Chủ tịch UBND huyện khen thưởng tập thể có thành tích.\n\nIII. HÌNH THỨC KHEN THƯỞNG\n\n- Đối với tập thể: Tặng 02 Giấy khen của Chủ tịch UBND huyện.'),
+    );
+    expect(r.awards.map((a) => [a.recipient, a.quantity])).toEqual([['collective', 2]]);
+  });
+  it('splits subjects under "1.1. Tập thể" and "1.2. Cá nhân"', () => {
+    const r = extract(planWith('II. ĐỐI TƯỢNG\n\n1. Đối tượng thi đua\n\n1.1. Tập thể\n\nCác phòng chuyên môn thuộc Ủy ban nhân dân xã.\n\n1.2. Cá nhân\n\nCông chức, viên chức các phòng chuyên môn.'));
+    expect(r.subjects).toEqual({ collective: ['Các phòng chuyên môn thuộc Ủy ban nhân dân xã.'], individual: ['Công chức, viên chức các phòng chuyên môn.'] });
+  });
+  it('reads no campaign contents from "Nội dung tuyên truyền"', () => {
+    const r = extract(planWith('III. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN\n\n1. Nội dung tuyên truyền\n\n- Kết quả cải cách hành chính.\n\n- Chỉ số hài lòng.'));
+    expect(r.contents).toEqual([]);
+  });
+  it('merges the duties of a unit named twice in "Tổ chức thực hiện"', () => {
+    const r = extract(planWith('IV. TỔ CHỨC THỰC HIỆN\n\n1. Giao Văn phòng chủ trì, phối hợp với các phòng triển khai Kế hoạch.\n\n2. Văn phòng có trách nhiệm\n\nTổng hợp kết quả, báo cáo Ủy ban nhân dân xã.'));
+    expect(r.responsibilities).toEqual([{ unit: 'Văn phòng', duties: ['Chủ trì, phối hợp với các phòng triển khai Kế hoạch', 'Tổng hợp kết quả, báo cáo Ủy ban nhân dân xã.'] }]);
+  });
+  it('finds an appendix headed by an OCR-garbled "Phụ lục" and its task table', () => {
+    const text = planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.') + '\n\nPhi lục\n\nSTT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n1\tTập huấn\tPhòng Nội vụ\tCác xã\tTháng 5/2024\n';
+    expect(extract(text).tasks.map((t) => [t.no, t.lead, t.when.from])).toEqual([[1, ['Phòng Nội vụ'], '2024-05']]);
+  });
+});
