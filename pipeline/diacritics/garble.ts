@@ -96,7 +96,7 @@ function baseLetter(ch: string): string {
 
 const MAX_COST = 2.8;
 /** Extra cost of reading a token that is a valid key as written as another key. */
-const VALID_AS_WRITTEN_PENALTY = 1.4;
+const VALID_AS_WRITTEN_PENALTY = 2.0;
 const MAX_ALTERNATIVES = 6;
 
 /** Prefixes of every key the model can restore (to prune the search). */

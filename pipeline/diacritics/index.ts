@@ -236,8 +236,11 @@ export function repairGarble(text: string, lines?: Set<number>): RepairResult {
   const alternatives = (token: Token) => {
     // Letters a Latin-only OCR cannot write (ư ơ ă đ ạ ả …) mean the word was read right.
     if (/[^\u0000-\u00ff]/.test(token.text) && classifyWord(model, token.text) === 'marked') return null;
-    // A one-letter token before ")" or "." is a list marker.
-    const marker = /^[).]/.test(nfc.slice(token.end, token.end + 1));
+    // A one-letter token before ")" or "." or after a comma is a list marker or a reference to
+    // one ("điểm a, b Khoản này").
+    const marker =
+      /^[).]/.test(nfc.slice(token.end, token.end + 1)) ||
+      (token.text.length === 1 && /,\s*$/.test(nfc.slice(Math.max(0, token.start - 3), token.start)));
     const cacheKey = marker ? `${token.text})` : token.text;
     let alts = cache.get(cacheKey);
     if (alts === undefined) {

@@ -73,6 +73,9 @@ describe('seed 002 names and repeated garble', () => {
     expect(text).toContain('chính sách của Đảng');
     expect(text).toContain('Người đứng đầu đơn vị');
     expect(text).toContain('Chỉ số thành phần');
+    expect(text).toContain('không khí thi đua');
+    expect(text).toContain('điểm a, b Khoản này');
+    expect(text).toMatch(/^Ủy ban nhân dân thị xã Ngã Năm$/m);
   });
 });
 
