@@ -142,6 +142,8 @@ export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink):
     const b = looseFold(body.place);
     if (editDistance(a, b, 3) <= Math.max(1, Math.floor(b.length / 4))) place = body.place;
   }
+  ev.alias('/document/number', '/document/seq', '/document/symbol');
+  ev.alias('/document/issuer/name', '/document/issuer', '/document/issuer/kind', '/document/issuer/level');
   return {
     document: {
       type,

@@ -133,5 +133,7 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
     }
   }
   if (!components.length && copies === null && submitTo === null && deadline === null) return null;
+  ev.alias('/dossier/copies', '/dossier/copyKind');
+  ev.alias('/dossier/deadline', '/dossier/deadlineText');
   return { components, copies, copyKind, submitTo, deadline, deadlineText };
 }

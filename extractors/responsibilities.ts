@@ -39,6 +39,7 @@ export function extractResponsibilities(tree: AdminRoot, ev: EvidenceSink): Resp
       const same = out.find((r) => looseFold(r.unit) === looseFold(unit));
       if (same) same.duties.push(...duties);
       else {
+        ev.add(`/responsibilities/${out.length}`, item.heading);
         ev.add(`/responsibilities/${out.length}/unit`, item.heading);
         out.push({ unit, duties });
       }

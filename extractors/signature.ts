@@ -70,6 +70,7 @@ export function extractSignature(tree: AdminRoot, ev: EvidenceSink): Signature {
     const r = rankPrefix(key);
     if (r) {
       sig.rank = r[0];
+      ev.add('/signature/rank', words[i].line);
       i += r[0].split(' ').length;
       continue;
     }

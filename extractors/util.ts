@@ -28,6 +28,11 @@ export class EvidenceSink {
     const stop = (node.offsets[Math.max(a, end - 1)] ?? start) + 1;
     this.addOffsets(pointer, start, stop);
   }
+  /** Gives `to` the same span as `from` (values read from the same words). */
+  alias(from: string, ...to: string[]): void {
+    const span = this.spans[from];
+    if (span) for (const t of to) this.spans[t] = { ...span };
+  }
   addOffsets(pointer: string, start: number, end: number): void {
     const line = pointAt(start, this.starts).line;
     const span: Evidence = { line, start, end };

@@ -78,6 +78,21 @@ describe.each(seedNames())('corpus document %s', (name) => {
     record.awards.forEach((_, i) => expect(record.evidence[`/awards/${i}`], `/awards/${i}`).toBeDefined());
   });
 
+  it('has an evidence span for every value (at its pointer or a parent pointer)', () => {
+    const missing: string[] = [];
+    const walk = (v: unknown, ptr: string) => {
+      if (v === null || v === undefined) return;
+      if (typeof v === 'object') {
+        for (const [k, x] of Object.entries(v as object)) walk(x, `${ptr}/${k}`);
+        return;
+      }
+      for (let p = ptr; p; p = p.slice(0, p.lastIndexOf('/'))) if (record.evidence[p]) return;
+      missing.push(ptr);
+    };
+    for (const [k, v] of Object.entries(record)) if (!['schema', 'source', 'diagnostics', 'evidence', 'extractor'].includes(k)) walk(v, `/${k}`);
+    expect(missing).toEqual([]);
+  });
+
   it('reports the diagnostics gold calls for', () => {
     for (const code of gold.expectedDiagnostics ?? []) expect(record.diagnostics.map((d) => d.code)).toContain(code);
   });
