@@ -127,7 +127,10 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
     // List markers ("a)", "e.", "A.") stay as they are.
     const listMarker = token.text.length === 1 && /^[).]/.test(text.slice(token.end, token.end + 1));
     // Capitals inside a document symbol ("128/KH-CAT", "NQ/TW") stay.
-    const inSymbol = /^[A-ZĐ]+$/.test(token.text) && (/[-/]/.test(text[token.start - 1] ?? '') || /[-/]/.test(text[token.end] ?? ''));
+    // …and so do capitals in parentheses: an abbreviation being introduced ("Công an tỉnh (CAT)").
+    const inSymbol =
+      /^[A-ZĐ]{2,}$/.test(token.text) &&
+      (symbolNeighbour(model, text, token) || (text[token.start - 1] === '(' && text[token.end] === ')'));
     if (token.kind !== 'word' || listMarker || (inSymbol && !restoredAbbreviation(text, token)) || (options.lines && !options.lines.has(lineOf(token.start)))) {
       positions.push(fixed(model.id(symbol)));
       continue;
@@ -231,6 +234,17 @@ function decodeInChunks(model: RestoreModel, positions: LatticePosition[], beam?
     start = end;
   }
   return choice;
+}
+
+/**
+ * Whether a capitalised word is part of a document symbol: joined by "-" or "/" to a number or
+ * to an abbreviation that is no syllable ("128/KH-CAT", "NQ/TW"), unlike "THI ĐUA-KHEN THƯỞNG".
+ */
+function symbolNeighbour(model: RestoreModel, text: string, token: Token): boolean {
+  const before = /([\p{L}\p{N}]+)[-/]$/u.exec(text.slice(Math.max(0, token.start - 12), token.start))?.[1];
+  const after = /^[-/]([\p{L}\p{N}]+)/u.exec(text.slice(token.end, token.end + 12))?.[1];
+  const codeLike = (w: string | undefined) => w !== undefined && (/^\d/.test(w) || (/^[A-ZĐ]+$/.test(w) && !model.candidates.has(w.toLowerCase())));
+  return codeLike(before) || codeLike(after);
 }
 
 /** Lines that hold a personal name alone: two to four capitalised words, nothing else. */

@@ -46,6 +46,11 @@ describe('restoring stripped seeds', () => {
     expect(out).toBe('Số: 50/KH-UBND\nKẾ HOẠCH\nThực hiện Kế hoạch số 52/KH-UBND ngày 06/4/2022 của Ủy ban nhân dân tỉnh Sóc Trăng giai đoạn 2021 - 2030; PV01');
   });
 
+  it('keeps capitals of document symbols and introduced abbreviations', () => {
+    expect(restoreText('So 128/KH-CAT ngay 27/4/2022 cua Cong an tinh (CAT)')).toBe('Số 128/KH-CAT ngày 27/4/2022 của Công an tỉnh (CAT)');
+    expect(restoreText('THI DUA-KHEN THUONG')).toBe('THI ĐUA-KHEN THƯỞNG');
+  });
+
   it('restores HĐND in stripped text and QĐ inside symbols only', () => {
     expect(restoreText('Thuong truc HDND tinh; Quyet dinh so 15/QD-UBND')).toBe('Thường trực HĐND tỉnh; Quyết định số 15/QĐ-UBND');
   });
