@@ -7,7 +7,7 @@
 //   3. CER and WER of the OCR against the text layer of the digital PDF of the same page.
 // Options (environment): BENCH_OCR_DOCS=000,001 (scans to OCR), BENCH_REPEAT=3.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,10 +140,11 @@ function nativeOcr(pages: Page[]): { wall: number; cpu: number; results: OcrResu
       pages.forEach((_, i) => {
         const image = join(dir, `page${i}.pgm`);
         const out = join(dir, `page${i}`);
-        const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S', 'tesseract', image, out, '-l', 'vie', '--tessdata-dir', tessdataDir(), '--psm', '6', 'tsv'], {
+        const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S', 'tesseract', image, out, '-l', 'vie', '--tessdata-dir', tessdataDir(), '--psm', '6', '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0'], {
           env: { ...process.env, OMP_THREAD_LIMIT: '1' },
           encoding: 'utf8',
         });
+        if (!existsSync(`${out}.tsv`)) throw new Error(`native tesseract failed: ${run.stderr}`);
         const last = run.stderr.trim().split('\n').pop() ?? '';
         const [e, u, s] = last.split(' ').map(Number);
         wall += e;
@@ -161,12 +162,12 @@ async function ocr(): Promise<void> {
   console.log('\n## OCR of the 200-dpi degraded scans');
   const pages = await ocrPages();
   console.log(`${pages.length} pages of ${OCR_DOCS.join(', ')} (preprocessed: upscaled to 300 dpi, deskewed)`);
-  const one = await timedOcr(pages, 1);
-  const two = await timedOcr(pages, 2);
-  const native = nativeOcr(pages);
   const n = pages.length;
+  const one = await timedOcr(pages, 1);
   console.log(`tesseract.js, 1 worker : ${fmt(one.wall / n)} s/page wall, ${fmt(one.cpu / n)} s/page CPU`);
+  const two = await timedOcr(pages, 2);
   console.log(`tesseract.js, 2 workers: ${fmt(two.wall / n)} s/page wall → throughput ×${fmt(one.wall / two.wall)} of one worker`);
+  const native = nativeOcr(pages);
   if (native) {
     console.log(`native tesseract CLI   : ${fmt(native.wall / n)} s/page wall, ${fmt(native.cpu / n)} s/page CPU (1 thread, same model file, same images)`);
     console.log(`ratio tesseract.js / native: ×${fmt(one.cpu / native.cpu)} CPU, ×${fmt(one.wall / native.wall)} wall`);

@@ -12,7 +12,7 @@ import { findFurniture } from './furniture.js';
 
 const require = createRequire(import.meta.url);
 
-interface DecodedPage {
+export interface DecodedPage {
   image: GrayImage;
   dpi: number | null;
 }
@@ -21,7 +21,7 @@ type ImageKind = 'png' | 'jpeg' | 'tiff' | 'webp';
 
 export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const pages = kind === 'tiff' ? tiffPages(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [await rasterImage(kind, bytes, path, limits.maxPixels)];
+  const pages = await decodeImagePages(kind, bytes, path, options);
   const total = kind === 'tiff' ? pages.length + (options.pageRange ? options.pageRange.from - 1 : 0) : 1;
   const first = options.pageRange?.from ?? 1;
   if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', `the image has one page; there is no page ${first}`);
@@ -51,6 +51,12 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
     throw new InputError(path, 'no-text', `no text could be read from the image${pages.length > 1 ? 's' : ''} (OCR found none)`);
   }
   return { path, sha256, format: 'image', pages: total, ocr: true, pageTexts, diagnostics };
+}
+
+/** The pages of an image file as grayscale rasters with their resolution (no OCR). */
+export async function decodeImagePages(kind: ImageKind, bytes: Uint8Array, path: string | null, options: IngestOptions = {}): Promise<DecodedPage[]> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return kind === 'tiff' ? tiffPages(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [await rasterImage(kind, bytes, path, limits.maxPixels)];
 }
 
 /** Width and height from the file header, before any decoding (PNG IHDR, JPEG SOF). */
@@ -152,9 +158,11 @@ function tiffPages(bytes: Uint8Array, path: string | null, maxPixels: number, ma
       throw new InputError(path, 'invalid', `a TIFF page cannot be decoded (${(error as Error).message})`);
     }
     const rgba = UTIF.toRGBA8(ifd);
-    const xres = ifd['t282'] as number[] | undefined;
+    // XResolution is a rational: utif2 gives [[numerator, denominator]] (older UTIF: [value]).
+    const xres = (ifd['t282'] as unknown as Array<number | [number, number]> | undefined)?.[0];
     const unit = (ifd['t296'] as number[] | undefined)?.[0] ?? 2;
-    let dpi: number | null = xres ? Number(xres[0]) : null;
+    let dpi: number | null = xres === undefined ? null : Array.isArray(xres) ? xres[0] / (xres[1] || 1) : Number(xres);
+    if (dpi !== null && !Number.isFinite(dpi)) dpi = null;
     if (dpi !== null && unit === 3) dpi = dpi * 2.54;
     if (dpi !== null && (unit === 1 || dpi < 50)) dpi = null;
     pages.push({ image: toGray(ifd.width, ifd.height, rgba, 'rgba'), dpi: dpi ?? guessDpi(ifd.width, ifd.height) });
