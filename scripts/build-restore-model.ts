@@ -9,7 +9,7 @@
 //   - the lexicons in models/lexicons/*.txt (administrative phrases, titles, units, ranks,
 //     names, provinces), each line counted LEXICON_WEIGHT times.
 // The corpus seeds (corpus/seeds) are NOT training data: tests measure restoration on them.
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { syllableInventory } from '../pipeline/diacritics/inventory.js';
@@ -43,6 +43,10 @@ function readFolder(folder: string): TrainingDocument[] {
 
 /** The corpus documents: legal and plans. */
 export function corpusDocuments(corpusDir: string): TrainingDocument[] {
+  if (!existsSync(join(corpusDir, 'legal'))) {
+    console.error(`build-restore-model: no training corpus at ${corpusDir} (expected legal/ and plans/): pass --corpus DIR`);
+    process.exit(1);
+  }
   return [...readFolder(join(corpusDir, 'legal')), ...readFolder(join(corpusDir, 'plans'))];
 }
 
