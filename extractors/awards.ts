@@ -128,14 +128,19 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
   const awards: Award[] = [];
   const pointerOf = new Map<Award, { node: TextNode; from: number; to: number }>();
   const oneYear = period.from !== null && period.from === period.to;
-  const defaultOccasion: Occasion = 'annual';
-  const defaultSpan = oneYear ? String(period.from) : null;
+  // A campaign to celebrate an event or on one theme ("thi đua lập thành tích chào mừng Đại hội …",
+  // "đợt thi đua", "thi đua theo chuyên đề") rewards at its end: occasion `campaign`. Other plans
+  // (a year's or a period's programme) reward yearly unless a part says sơ kết or tổng kết.
+  const title = looseFold(tree.children.find((c) => c.type === 'title')?.value ?? '');
+  const isCampaign = /\bchao mung\b|\bdot thi dua\b|\bthi dua (theo )?dot\b|\bchuyen de\b/.test(title);
+  const defaultOccasion: Occasion = isCampaign ? 'campaign' : 'annual';
+  const defaultSpan = isCampaign ? (period.from !== null && period.to !== null && period.from !== period.to ? `${period.from}-${period.to}` : null) : oneYear ? String(period.from) : null;
 
   for (const container of awardContainers(tree)) {
     // Occasion scopes: sub-sections headed by an occasion ("Khen thưởng sơ kết giai đoạn 2021-2025").
     const scopes: Scope[] = [];
     const rest: Scope = { occasion: occasionOf(looseFold(container.heading.value)) ?? defaultOccasion, span: null, nodes: [], heading: null };
-    if (rest.occasion === 'annual') rest.span = defaultSpan;
+    if (rest.occasion === defaultOccasion) rest.span = defaultSpan;
     for (const c of container.children) {
       if (c.type === 'section' && occasionOf(looseFold(c.heading.value)) && c.headingLike && !hasRole(c, 'criteria') && !hasRole(c, 'dossier')) {
         const key = looseFold(c.heading.value);

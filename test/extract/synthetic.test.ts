@@ -23,6 +23,12 @@ describe('an election emulation plan laid out in flattened tables', () => {
   it('takes the campaign period from "Thời gian thi đua", not the term of office in the title', () => {
     expect(r.period).toMatchObject({ from: 2025, to: 2026 });
   });
+  it('rewards at the end of the campaign (occasion campaign)', () => {
+    expect(r.awards.map((a) => [a.occasion, a.span])).toEqual([
+      ['campaign', '2025-2026'],
+      ['campaign', '2025-2026'],
+    ]);
+  });
   it('reads quota maxima for both kinds in one sentence, with their breakdown', () => {
     expect(r.awards.map((a) => [a.recipient, a.title, a.conferrer, a.quantity, a.limit])).toEqual([
       ['collective', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 40, 'max'],
