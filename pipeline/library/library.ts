@@ -360,8 +360,10 @@ export class Library {
 
   /**
    * Full-text search, diacritic-insensitive (both sides folded with unaccent) and
-   * typo-tolerant: each query word also matches the library words within a small edit
-   * distance found through the trigram index ("chánh" finds "chính").
+   * typo-tolerant: a query word the library does not hold is widened to the library words
+   * within a small edit distance, found through the trigram index ("chánh" finds "chính").
+   * Words the library holds are taken as they are, unless nothing matches them all; then
+   * every word is widened; then plans holding some of the words are returned (`partial`).
    */
   async search(text: string, filters: PlanFilters = {}, limit = 20): Promise<SearchResult> {
     const words = (
@@ -369,26 +371,33 @@ export class Library {
     ).map((r) => r.w);
     if (words.length === 0) return { hits: [], terms: [], partial: false };
     const plain = words.filter((w) => /^[a-z]{2,}$/.test(w));
-    const variantsOf = new Map<string, Set<string>>(words.map((w) => [w, new Set([w])]));
+    const variantsOf = new Map<string, string[]>(words.map((w) => [w, []]));
+    const known = new Set<string>(words.filter((w) => !plain.includes(w)));
     if (plain.length > 0) {
       const similar = await this.db.query<{ q: string; word: string }>(
         `SELECT q, s.word FROM unnest($1::text[]) AS q JOIN search_words s ON s.word % q`,
         [plain],
       );
       for (const { q, word } of similar) {
-        if (word !== q && levenshtein(word, q) <= allowedTypos(q)) variantsOf.get(q)!.add(word);
+        if (word === q) known.add(q);
+        else if (levenshtein(word, q) <= allowedTypos(q)) variantsOf.get(q)!.push(word);
       }
     }
-    const terms = words.map((word) => ({ word, variants: [...variantsOf.get(word)!].filter((v) => v !== word) }));
-    const group = (w: string) => '(' + [...variantsOf.get(w)!].map(quoteLexeme).join(' | ') + ')';
-    const all = words.map(group).join(' & ');
-    let hits = await this.runSearch(all, filters, limit);
+    const group = (w: string, widen: boolean) => '(' + [w, ...(widen ? variantsOf.get(w)! : [])].map(quoteLexeme).join(' | ') + ')';
+    const attempt = async (widenAll: boolean, any: boolean) => {
+      const widened = words.filter((w) => widenAll || !known.has(w));
+      const query = words.map((w) => group(w, widened.includes(w))).join(any ? ' | ' : ' & ');
+      return { hits: await this.runSearch(query, filters, limit), widened };
+    };
+    let result = await attempt(false, false);
     let partial = false;
-    if (hits.length === 0 && words.length > 1) {
-      hits = await this.runSearch(words.map(group).join(' | '), filters, limit);
-      partial = hits.length > 0;
+    if (result.hits.length === 0 && words.some((w) => known.has(w) && variantsOf.get(w)!.length > 0)) result = await attempt(true, false);
+    if (result.hits.length === 0 && words.length > 1) {
+      result = await attempt(true, true);
+      partial = result.hits.length > 0;
     }
-    return { hits, terms, partial };
+    const terms = words.map((word) => ({ word, variants: result.widened.includes(word) ? variantsOf.get(word)! : [] }));
+    return { hits: result.hits, terms, partial };
   }
 
   /**
