@@ -111,6 +111,8 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
   let prevSymbol = BOUNDARY;
   let prevWordUpper = false;
   for (const token of tokens) {
+    // An apostrophe glued between two words is an OCR artefact ("S6'Noi vu" = Sở Nội vụ): no context break.
+    if (token.kind === 'punct' && /^['’`]$/.test(token.text) && /\p{L}|\p{N}/u.test(text[token.start - 1] ?? '') && /\p{L}/u.test(text[token.end] ?? '')) continue;
     const symbol = modelSymbol(token);
     if (symbol === null) continue;
     if (symbol === BOUNDARY && prevSymbol === BOUNDARY) continue;

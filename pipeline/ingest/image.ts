@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { linesToText } from './layout.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { ocrPage, type PageOcr } from './page-ocr.js';
+import { defaultWorkerCount } from './ocr.js';
+import { mapLimited, ocrPage, type PageOcr } from './page-ocr.js';
 import { startProgress } from './progress.js';
 import { toGray, type GrayImage } from './raster.js';
 import type { IngestDiagnostic, IngestOptions, PageText, SourceText } from './types.js';
@@ -21,21 +22,21 @@ type ImageKind = 'png' | 'jpeg' | 'tiff' | 'webp';
 
 export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const pages = await decodeImagePages(kind, bytes, path, options);
-  const total = kind === 'tiff' ? pages.length + (options.pageRange ? options.pageRange.from - 1 : 0) : 1;
   const first = options.pageRange?.from ?? 1;
   if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', `the image has one page; there is no page ${first}`);
+  // Pages are decoded as OCR reaches them (a long TIFF is never all in memory at once).
+  const pages = kind === 'tiff' ? tiffPageLoaders(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [async () => rasterImage(kind, bytes, path, limits.maxPixels)];
+  const total = kind === 'tiff' ? pages.length + first - 1 : 1;
   const deadline = Date.now() + (options.timeoutMs ?? limits.timeoutMs);
   const progress = startProgress(pages.length, options, 'OCR');
   let results: PageOcr[];
   try {
-    results = await Promise.all(
-      pages.map(async (p, i) => {
-        const r = await ocrPage(p.image, p.dpi, { path, page: first + i, deadline, pool: options.ocrPool });
-        progress.tick();
-        return r;
-      }),
-    );
+    results = await mapLimited(pages, (options.ocrPool?.workerCount ?? defaultWorkerCount()) + 1, async (load, i) => {
+      const p = await load();
+      const r = await ocrPage(p.image, p.dpi, { path, page: first + i, deadline, pool: options.ocrPool });
+      progress.tick();
+      return r;
+    });
   } finally {
     progress.stop();
   }
@@ -56,7 +57,10 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
 /** The pages of an image file as grayscale rasters with their resolution (no OCR). */
 export async function decodeImagePages(kind: ImageKind, bytes: Uint8Array, path: string | null, options: IngestOptions = {}): Promise<DecodedPage[]> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return kind === 'tiff' ? tiffPages(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [await rasterImage(kind, bytes, path, limits.maxPixels)];
+  if (kind !== 'tiff') return [await rasterImage(kind, bytes, path, limits.maxPixels)];
+  const out: DecodedPage[] = [];
+  for (const load of tiffPageLoaders(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange)) out.push(await load());
+  return out;
 }
 
 /** Width and height from the file header, before any decoding (PNG IHDR, JPEG SOF). */
@@ -133,7 +137,7 @@ async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, pat
   return { image: toGray(img.width, img.height, data, 'rgba'), dpi: headerDpi(kind, bytes) ?? guessDpi(img.width, img.height) };
 }
 
-function tiffPages(bytes: Uint8Array, path: string | null, maxPixels: number, maxPages: number, range: IngestOptions['pageRange']): DecodedPage[] {
+function tiffPageLoaders(bytes: Uint8Array, path: string | null, maxPixels: number, maxPages: number, range: IngestOptions['pageRange']): (() => Promise<DecodedPage>)[] {
   const UTIF = require('utif2') as typeof import('utif2');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let ifds;
@@ -147,11 +151,13 @@ function tiffPages(bytes: Uint8Array, path: string | null, maxPixels: number, ma
   const to = Math.min(ifds.length, range?.to ?? ifds.length);
   if (from > ifds.length) throw new InputError(path, 'invalid', `the TIFF has ${ifds.length} page${ifds.length === 1 ? '' : 's'}; there is no page ${from}`);
   if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', `the TIFF has ${to - from + 1} pages, over the limit of ${maxPages}`);
-  const pages: DecodedPage[] = [];
-  for (const ifd of ifds.slice(from - 1, to)) {
+  const selected = ifds.slice(from - 1, to);
+  for (const ifd of selected) {
     const width = Number((ifd['t256'] as number[])[0]);
     const height = Number((ifd['t257'] as number[])[0]);
     if (width * height > maxPixels) throw new InputError(path, 'too-large', `a TIFF page is ${width}×${height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+  }
+  return selected.map((ifd) => async () => {
     try {
       UTIF.decodeImage(buffer, ifd);
     } catch (error) {
@@ -165,7 +171,6 @@ function tiffPages(bytes: Uint8Array, path: string | null, maxPixels: number, ma
     if (dpi !== null && !Number.isFinite(dpi)) dpi = null;
     if (dpi !== null && unit === 3) dpi = dpi * 2.54;
     if (dpi !== null && (unit === 1 || dpi < 50)) dpi = null;
-    pages.push({ image: toGray(ifd.width, ifd.height, rgba, 'rgba'), dpi: dpi ?? guessDpi(ifd.width, ifd.height) });
-  }
-  return pages;
+    return { image: toGray(ifd.width, ifd.height, rgba, 'rgba'), dpi: dpi ?? guessDpi(ifd.width, ifd.height) };
+  });
 }

@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import { findFurniture, type PlacedPage } from './furniture.js';
 import { continuesAcrossPages, layoutPage, linesToText, mergeSplitRow, type LayoutLine, type Segment, type TextRun } from './layout.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
-import { ocrPage, type PageOcr } from './page-ocr.js';
+import { defaultWorkerCount } from './ocr.js';
+import { mapLimited, ocrPage, type PageOcr } from './page-ocr.js';
 import { startProgress } from './progress.js';
 import { toGray, type GrayImage } from './raster.js';
 import { judgeTextLayer } from './quality.js';
@@ -92,16 +93,18 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
     const progress = startProgress(ocrNumbers.length, options, 'OCR');
     const ocrResults = new Map<number, PageOcr>();
     try {
-      await Promise.all(
-        analysed
-          .filter((p) => p.verdict.ocr)
-          .map(async (p) => {
-            const page = await doc.getPage(p.number);
-            const image = await pageImage(pdfjs, page, p, limits, path);
-            const result = await ocrPage(image.image, image.dpi, { path, page: p.number, deadline, pool: options.ocrPool });
-            ocrResults.set(p.number, result);
-            progress.tick();
-          }),
+      // A few pages in flight at a time: page images are large, the workers few.
+      const inFlight = (options.ocrPool?.workerCount ?? defaultWorkerCount()) + 1;
+      await mapLimited(
+        analysed.filter((p) => p.verdict.ocr),
+        inFlight,
+        async (p) => {
+          const page = await doc.getPage(p.number);
+          const image = await pageImage(pdfjs, page, p, limits, path);
+          const result = await ocrPage(image.image, image.dpi, { path, page: p.number, deadline, pool: options.ocrPool });
+          ocrResults.set(p.number, result);
+          progress.tick();
+        },
       );
     } finally {
       progress.stop();

@@ -195,10 +195,10 @@ export interface PreprocessResult {
  * straightens a skew of more than 0.3°. Binarisation is left to Tesseract (its Otsu on the
  * grayscale image keeps antialiased strokes better than a global threshold here).
  */
-export function preprocess(image: GrayImage, dpi: number | null): PreprocessResult {
+export function preprocess(image: GrayImage, dpi: number | null, options: { upscale?: boolean } = {}): PreprocessResult {
   let out = image;
   let upscale = 1;
-  if (dpi !== null && dpi < 250) {
+  if ((options.upscale ?? process.env.THIDUA_OCR_UPSCALE !== '0') && dpi !== null && dpi < 250) {
     upscale = Math.min(2, 300 / Math.max(dpi, 72));
     out = scale(out, upscale);
   }

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { findFurniture } from '../../pipeline/ingest/furniture.js';
 import { layoutPage, linesToText, type TextRun } from '../../pipeline/ingest/layout.js';
+import { parseTsv } from '../../pipeline/ingest/ocr.js';
+import { judgeTextLayer } from '../../pipeline/ingest/quality.js';
 import { repairPdfText } from '../../pipeline/ingest/unicode.js';
 
 const run = (text: string, x: number, y: number, size = 13): TextRun => ({ text, x, y, width: text.length * size * 0.5, size });
@@ -98,5 +100,38 @@ describe('repairPdfText', () => {
     expect(repairPdfText('hoá đơn')).toBe('hoá đơn');
     expect(repairPdfText('để p/h chỉ đạo')).toBe('để p/h chỉ đạo');
     expect(repairPdfText('Bộ Công an')).toBe('Bộ Công an');
+  });
+});
+
+describe('judgeTextLayer', () => {
+  const vietnamese = 'Ủy ban nhân dân huyện Châu Thành phát động phong trào thi đua cải cách hành chính năm 2023 với những nội dung cụ thể như sau.';
+  it('keeps a good Vietnamese text layer', () => {
+    expect(judgeTextLayer(vietnamese, { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+    expect(judgeTextLayer(vietnamese, { imageCoverage: 0.95, vectorDrawing: false }).ocr).toBe(false);
+  });
+  it('OCRs a scan with no or too little text', () => {
+    expect(judgeTextLayer('', { imageCoverage: 0.95, vectorDrawing: false })).toMatchObject({ ocr: true });
+    expect(judgeTextLayer('12', { imageCoverage: 0.9, vectorDrawing: false }).reason).toMatch(/too little/);
+    expect(judgeTextLayer('', { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+  });
+  it('OCRs private-use glyphs, symbol garbage and a Latin-only layer over a scan', () => {
+    const pua = [...vietnamese].map((c, i) => (i % 3 === 0 && c !== ' ' ? '\uE01A' : c)).join('');
+    expect(judgeTextLayer(pua, { imageCoverage: 0, vectorDrawing: false }).reason).toMatch(/undecodable/);
+    expect(judgeTextLayer('¸µ¶·¹ª©®¬¦§ '.repeat(10) + 'ab', { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(true);
+    const latin = 'Uy ban nhan dan huyen Chau Thanh phat dong phong trao thi dua cai cach hanh chinh nam 2023 voi nhung noi dung cu the nhu sau.';
+    expect(judgeTextLayer(latin, { imageCoverage: 0.97, vectorDrawing: false }).reason).toMatch(/Latin-only/);
+    // Stripped text without a scan under it is left to the diacritics stage.
+    expect(judgeTextLayer(latin, { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+  });
+});
+
+describe('parseTsv', () => {
+  it('groups words into lines with confidences and splits two columns with a TAB', () => {
+    const row = (line: number, word: number, left: number, text: string, conf = 95) => `5\t1\t1\t1\t${line}\t${word}\t${left}\t100\t${text.length * 20}\t40\t${conf}\t${text}`;
+    const tsv = ['level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext', row(1, 1, 100, 'Số:'), row(1, 2, 170, '44/KH-UBND'), row(1, 3, 900, 'Châu', 40), row(1, 4, 990, 'Thành')].join('\n');
+    const result = parseTsv(tsv);
+    expect(result.lines.map((l) => l.text)).toEqual(['Số: 44/KH-UBND\tChâu Thành']);
+    expect(result.lines[0].words.map((w) => w.confidence)).toEqual([95, 95, 40, 95]);
+    expect(result.confidence).toBeCloseTo(81.25, 2);
   });
 });
