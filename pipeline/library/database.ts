@@ -32,7 +32,11 @@ export const LIBRARY_SCHEMA = 'thidua';
  * data directory: a lock file names the holder; a lock left by a killed process is taken over.
  */
 export async function openPglite(dir: string): Promise<Database> {
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(dir, 'unreadable', `cannot create the library directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
   const release = await lockDirectory(dir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');

@@ -201,11 +201,17 @@ export class Library {
         await tx.query(`DELETE FROM basis_links WHERE plan_id = $1`, [id]);
       } else {
         status = 'stored';
+        // ON CONFLICT: another process (a shared server) may store the same file at the same moment.
         const rows = await tx.query<{ id: number }>(
           `INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql}) RETURNING id`,
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql})
+           ON CONFLICT (sha256) DO NOTHING RETURNING id`,
           values,
         );
+        if (rows.length === 0) {
+          const other = await tx.query<{ id: number }>(`SELECT id FROM plans WHERE sha256 = $1`, [input.sha256]);
+          return { id: other[0].id, status: 'unchanged' as const };
+        }
         id = rows[0].id;
       }
       if (record.diagnostics.length > 0) {

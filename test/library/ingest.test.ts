@@ -92,6 +92,11 @@ describe('library commands', () => {
     expect(none.err).toMatch(/no plan with id 999/);
     const fmt = await run('compare', '1', '2', '--format', 'pdf', '--data', data);
     expect(fmt.code).toBe(2);
+    const notDir = await run('list', '--data', join(inputs, 'empty.txt', 'lib'));
+    expect(notDir.code).toBe(1);
+    expect(notDir.err).toMatch(/empty\.txt\/lib: cannot create the library directory/);
+    const badUrl = await run('list', '--db', 'mysql://x');
+    expect(badUrl.code).toBe(2);
     const missing = await run('compare', join(dir, 'nope.json'), '1', '--data', data);
     expect(missing.code).toBe(2);
     expect(missing.err).not.toMatch(/\n\s+at /);
