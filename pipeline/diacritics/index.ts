@@ -4,16 +4,14 @@
 //
 // The output keeps the number of lines and every token in place: only the letters of words
 // change (a garbled token may change its characters, but stays one token).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IngestDiagnostic } from '../ingest/types.js';
-import { garbleAlternatives, isAbbreviation } from './garble.js';
+import { classifyDocument, classifyLine, classifyWord, vietnameseScore, wordsByLine, type DocumentKind, type LineKind } from './detect.js';
+import { garbleAlternatives } from './garble.js';
+import { loadRestoreModel, MODEL_FILE, nameSyllables, requireModel } from './load.js';
 import { decodeLegacyWith, type LegacyEncoding, type LegacyResult } from './legacy.js';
-import { RestoreModel } from './model.js';
+import type { RestoreModel } from './model.js';
 import { restoreWithModel, type RestoredWord } from './restore.js';
-import { tokenize, type Token } from './tokens.js';
-import { isWellFormedSyllable, toOldStyle } from './vietnamese.js';
+import type { Token } from './tokens.js';
 
 export type DiacriticsState = 'present' | 'stripped' | 'restored';
 
@@ -33,69 +31,7 @@ export function markedShare(text: string): number {
   return (text.match(MARKED)?.length ?? 0) / letters;
 }
 
-// ---------------------------------------------------------------- the model
-
-export const MODEL_FILE = 'vi-restore.bin.gz';
-let cachedModel: RestoreModel | null | undefined;
-
-/** Path of the committed model, looked up from this module upwards (models/vi-restore.bin.gz). */
-export function modelPath(): string | null {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'models', MODEL_FILE);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return null;
-}
-
-/** The restoration model (loaded once); null when the model file is missing. */
-export function loadRestoreModel(): RestoreModel | null {
-  if (cachedModel !== undefined) return cachedModel;
-  const path = modelPath();
-  cachedModel = path ? RestoreModel.deserialise(readFileSync(path)) : null;
-  return cachedModel;
-}
-
-let cachedNames: Map<string, number> | undefined;
-
-/** Syllables of personal names from models/lexicons/names.txt (lower case, old style) with their counts. */
-export function nameSyllables(): Map<string, number> {
-  if (cachedNames) return cachedNames;
-  cachedNames = new Map<string, number>();
-  const path = modelPath();
-  if (path) {
-    try {
-      const text = readFileSync(join(dirname(path), 'lexicons', 'names.txt'), 'utf8');
-      for (const line of text.split('\n')) {
-        if (line.startsWith('#')) continue;
-        for (const m of line.matchAll(/\p{Lu}\p{Ll}*/gu)) {
-          const key = toOldStyle(m[0].toLowerCase());
-          cachedNames.set(key, (cachedNames.get(key) ?? 0) + 1);
-        }
-      }
-    } catch {
-      // no name list: no name preference
-    }
-  }
-  return cachedNames;
-}
-
-/** Uses this model instead of the committed one (tests, benchmark). */
-export function setRestoreModel(model: RestoreModel | null): void {
-  cachedModel = model;
-}
-
-function requireModel(): RestoreModel {
-  const model = loadRestoreModel();
-  if (!model) throw new Error(`the diacritics model models/${MODEL_FILE} is missing: run npm run build:model`);
-  return model;
-}
-
 // ---------------------------------------------------------------- detection
-
-export type LineKind = 'empty' | 'clean' | 'stripped' | 'garbled';
-export type DocumentKind = 'empty' | 'clean' | 'stripped' | 'garbled' | 'mixed';
 
 export interface Detection {
   /** What the document is, legacy encodings first: most of its lines were in that encoding. */
@@ -109,80 +45,6 @@ export interface Detection {
   /** After legacy decoding: clean, stripped, garbled or mixed. */
   decoded: DocumentKind;
   counts: Record<LineKind, number>;
-}
-
-type WordClass = 'marked' | 'plain' | 'bad' | 'neutral';
-
-function classifyWord(model: RestoreModel, word: string): WordClass {
-  if (isAbbreviation(word) || (/^[A-Z]+\d+$/.test(word) && word.length > 2) || /^\p{Lu}$/u.test(word)) return 'neutral';
-  const lower = toOldStyle(word.normalize('NFC').toLowerCase());
-  if (/^[a-z]+$/.test(lower)) {
-    if (model.candidates.has(lower)) return 'plain';
-    // Vietnamese writes no f, j, w, z: "Tw", "thj" are OCR garble; other short words are abbreviations.
-    return /[fjwz]/.test(lower) || !/^[a-z]{1,3}$/.test(lower) ? 'bad' : 'neutral';
-  }
-  if (isWellFormedSyllable(lower) && model.idOf.has(lower)) return 'marked';
-  return 'bad';
-}
-
-function classifyLine(model: RestoreModel, words: Token[]): LineKind {
-  let marked = 0;
-  let plain = 0;
-  let bad = 0;
-  for (const w of words) {
-    const c = classifyWord(model, w.text);
-    if (c === 'marked') marked++;
-    else if (c === 'plain') plain++;
-    else if (c === 'bad') bad++;
-  }
-  const total = marked + plain + bad;
-  if (total === 0) return 'empty';
-  if (marked / total >= 0.3 && bad / total < 0.2) return 'clean';
-  if (bad > 0 && (bad / total >= 0.1 || marked > 0)) return 'garbled';
-  if (plain > 0) return 'stripped';
-  return marked > 0 ? 'clean' : 'garbled';
-}
-
-/** How Vietnamese a text reads: share of its words that are known syllables (legacy detection). */
-function vietnameseScore(model: RestoreModel, text: string): number {
-  let known = 0;
-  let total = 0;
-  for (const t of tokenize(text)) {
-    if (t.kind !== 'word') continue;
-    total++;
-    const c = classifyWord(model, t.text);
-    if (c === 'marked') known++;
-    else if (c === 'plain') known += 0.5;
-  }
-  return total === 0 ? 0 : known / total;
-}
-
-function wordsByLine(text: string): Token[][] {
-  const lines: Token[][] = text.split('\n').map(() => []);
-  let line = 0;
-  let lastBreak = 0;
-  for (const t of tokenize(text)) {
-    // Count the line breaks before this token.
-    for (let i = text.indexOf('\n', lastBreak); i >= 0 && i < t.start; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lastBreak = i + 1;
-    }
-    if (t.kind === 'word') lines[line].push(t);
-  }
-  return lines;
-}
-
-function classifyDocument(lines: LineKind[]): { document: DocumentKind; counts: Record<LineKind, number> } {
-  const counts: Record<LineKind, number> = { empty: 0, clean: 0, stripped: 0, garbled: 0 };
-  for (const k of lines) counts[k]++;
-  const nonEmpty = lines.length - counts.empty;
-  let document: DocumentKind;
-  if (nonEmpty === 0) document = 'empty';
-  else if (counts.garbled >= Math.max(2, 0.1 * nonEmpty)) document = counts.clean >= 0.3 * nonEmpty ? 'mixed' : 'garbled';
-  else if (counts.stripped + counts.garbled <= 0.03 * nonEmpty) document = 'clean';
-  else if (counts.clean >= 0.2 * nonEmpty) document = 'mixed';
-  else document = 'stripped';
-  return { document, counts };
 }
 
 /** Classifies a text (after decoding any legacy encoding) line by line and as a whole. */
@@ -343,4 +205,6 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
 export { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, decodeUtf8Mojibake, tcvn3Representable } from './legacy.js';
 export { garbleAlternatives } from './garble.js';
 export { RestoreModel } from './model.js';
+export { loadRestoreModel, modelPath, MODEL_FILE, nameSyllables, setRestoreModel } from './load.js';
+export type { DocumentKind, LineKind } from './detect.js';
 export { syllableKey, stripMarks, toOldStyle } from './vietnamese.js';
