@@ -121,6 +121,15 @@ ALTER INDEX search_words_trgm SET (fastupdate = off);
 CREATE INDEX plans_date_order ON plans (doc_date DESC NULLS LAST, id DESC);
 `,
   },
+  {
+    version: 3,
+    name: 'trigram index for the issuer filter',
+    sql: `
+-- --issuer matches a part of the folded name (LIKE '%soc trang%'): a trigram index answers it,
+-- so a filtered search no longer tests every plan's full-text vector.
+CREATE INDEX plans_issuer_trgm ON plans USING gin (issuer_key gin_trgm_ops) WITH (fastupdate = off);
+`,
+  },
 ];
 
 /** Applies the migrations the database lacks, each in its own transaction, under a lock. */
