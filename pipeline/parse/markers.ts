@@ -53,12 +53,21 @@ export function matchMarker(text: string): MarkerMatch | null {
     const label = romanLabel(m[1]);
     if (label && !/^[IVXLl1]{1,5}\.\d/.test(text)) return { kind: 'roman', label, length: m[0].length };
   }
+  // "I - MỤC ĐÍCH", "II– NỘI DUNG": a dash after the numeral, before an upper-case heading.
+  if ((m = /^([IVX]{1,5})\s*[-–]\s*(?=\p{Lu}{2})/u.exec(text))) {
+    const label = romanLabel(m[1]);
+    if (label) return { kind: 'roman', label, length: m[0].length };
+  }
   // Decimal: "1.1.", "2.3.1", "1.1)"
   if ((m = /^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)]?\s+(?=\S)/.exec(text))) {
     return { kind: 'decimal', label: m[1], length: m[0].length };
   }
   // Arabic: "1.", "3)", "2 ." ; not "2025." and not "1/2"
   if ((m = /^(\d{1,2})\s*[.)](?!\d)\s*(?=\S)/.exec(text))) {
+    return { kind: 'arabic', label: String(Number(m[1])), length: m[0].length };
+  }
+  // "1- Đối tượng", "2 – Nội dung"
+  if ((m = /^(\d{1,2})\s*[-–]\s+(?=\p{Lu})/u.exec(text))) {
     return { kind: 'arabic', label: String(Number(m[1])), length: m[0].length };
   }
   // Letter: "a)", "đ)", "c )" ; OCR "¢)" for c)

@@ -18,7 +18,10 @@ describe('markers', () => {
     expect(matchMarker('(2) Tình hình')).toMatchObject({ kind: 'paren', label: '2' });
     expect(matchMarker('- Nội dung')).toMatchObject({ kind: 'dash' });
     expect(matchMarker('+ Tiêu chí')).toMatchObject({ kind: 'plus' });
+    expect(matchMarker('I - MỤC ĐÍCH, YÊU CẦU')).toMatchObject({ kind: 'roman', label: 'I' });
+    expect(matchMarker('1- Đối tượng thi đua')).toMatchObject({ kind: 'arabic', label: '1' });
     expect(matchMarker('2025. Năm')).toBeNull();
+    expect(matchMarker('2021 - 2025 là giai đoạn')).toBeNull();
     expect(matchMarker('-------')).toBeNull();
   });
 });
