@@ -161,7 +161,7 @@ function nativeOcr(pages: Page[]): { wall: number; cpu: number; results: OcrResu
 async function ocr(): Promise<void> {
   console.log('\n## OCR of the 200-dpi degraded scans');
   const pages = await ocrPages();
-  console.log(`${pages.length} pages of ${OCR_DOCS.join(', ')} (preprocessed: deskewed${process.env.THIDUA_OCR_UPSCALE === '0' ? ', not upscaled' : ', upscaled to 300 dpi'})`);
+  console.log(`${pages.length} pages of ${OCR_DOCS.join(', ')} (preprocessed as the pipeline does: deskewed${process.env.THIDUA_OCR_UPSCALE === '0' ? ', never upscaled' : ', upscaled only below 150 dpi'})`);
   const n = pages.length;
   const one = await timedOcr(pages, 1);
   console.log(`tesseract.js, 1 worker : ${fmt(one.wall / n)} s/page wall, ${fmt(one.cpu / n)} s/page CPU`);
