@@ -5,13 +5,16 @@
 //      preprocessed pages through the native `tesseract` CLI with the same model file (ratio
 //      measured in the same run; CPU seconds as well as wall time, since the machine is shared);
 //   3. CER and WER of the OCR against the text layer of the digital PDF of the same page.
-// Options (environment): BENCH_OCR_DOCS=000,001 (scans to OCR), BENCH_REPEAT=3.
+//   4. the record of every variant (DOCX, PDF, scan, TIFF) against the record of its text.
+// Options (environment): BENCH_OCR_DOCS=000,001 (scans to OCR), BENCH_REPEAT=3, BENCH_RECORDS=0
+// to skip 4 (it OCRs every scan: a few minutes).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestFile } from '../pipeline/ingest/index.js';
+import { extractFile } from '../pipeline/extract.js';
+import { closeIngest, ingestFile } from '../pipeline/ingest/index.js';
 import { linesToText } from '../pipeline/ingest/layout.js';
 import { OcrPool, parseTsv, tessdataDir, type OcrResult } from '../pipeline/ingest/ocr.js';
 import { pdfPageImages } from '../pipeline/ingest/pdf.js';
@@ -187,5 +190,36 @@ async function ocr(): Promise<void> {
   }
 }
 
+/** score.mjs of `record` against `reference` (as the gold), in percent. */
+function score(reference: unknown, record: unknown): number {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-score-'));
+  try {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(reference));
+    writeFileSync(join(dir, 'b.json'), JSON.stringify(record));
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/score.mjs'), join(dir, 'a.json'), join(dir, 'b.json'), '--json'], { encoding: 'utf8' });
+    const r = JSON.parse(run.stdout) as { passed: number; total: number };
+    return (100 * r.passed) / Math.max(1, r.total);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function records(): Promise<void> {
+  console.log('\n## Records of every variant against the record of its text (score.mjs, same extractFile)');
+  const options = { allowNonPlan: true, quiet: true };
+  for (const id of IDS) {
+    const text = (await extractFile(join(ROOT, 'corpus/seeds', `${id}.txt`), options)).record;
+    const cells: string[] = [];
+    for (const variant of ['docx', 'pdf', 'scan.pdf', ...(id.startsWith('000') ? ['tiff'] : [])]) {
+      const t = performance.now();
+      const record = (await extractFile(join(VARIANTS, `${id}.${variant}`), options)).record;
+      cells.push(`${variant} ${fmt(score(text, record), 1)}% (${fmt((performance.now() - t) / 1000, 1)} s)`);
+    }
+    console.log(`${id}: ${cells.join(' · ')}`);
+  }
+  await closeIngest();
+}
+
 await textLayer();
 await ocr();
+if (process.env.BENCH_RECORDS !== '0') await records();

@@ -58,7 +58,10 @@ export function looksLikeText(bytes: Uint8Array): boolean {
  * an OpenDocument file, or some other zip.
  */
 export function classifyZip(bytes: Uint8Array): 'docx' | 'xlsx' | 'pptx' | 'odf' | 'zip' {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  // The central directory (at the end) names every entry; the head holds the first local
+  // headers ("mimetype" of an OpenDocument file comes first).
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buf.length <= 1 << 20 ? buf.toString('latin1') : buf.toString('latin1', 0, 1 << 16) + buf.toString('latin1', buf.length - (1 << 19));
   if (text.includes('word/document.xml')) return 'docx';
   if (text.includes('xl/workbook.xml')) return 'xlsx';
   if (text.includes('ppt/presentation.xml')) return 'pptx';

@@ -32,7 +32,10 @@ export function judgeTextLayer(text: string, facts: PageFacts): TextLayerVerdict
   // but a text that mixes these symbols with digits only is not decodable.
   const symbols = chars.filter((c) => /[\u00a1-\u00bf\u00d7\u00f7]/u.test(c)).length;
   const letters = chars.filter((c) => /\p{L}/u.test(c)).length;
-  if (letters / chars.length < 0.4 || symbols / chars.length > 0.15) return { ocr: true, reason: 'the text layer is garbage (a font without a usable encoding)' };
+  // (A page of figures has few letters but no symbols: it is kept.)
+  if (symbols / chars.length > 0.15 || (letters / chars.length < 0.25 && symbols / chars.length > 0.03)) {
+    return { ocr: true, reason: 'the text layer is garbage (a font without a usable encoding)' };
+  }
   // A scanner's OCR layer in a Latin-only language: long text over a scan with no diacritics.
   if (scanned && letters > 80 && vietnameseMarkedShare(text) < 0.03) {
     return { ocr: true, reason: 'the text layer over the scan has no Vietnamese diacritics (a Latin-only OCR layer)' };

@@ -135,3 +135,10 @@ describe('parseTsv', () => {
     expect(result.confidence).toBeCloseTo(81.25, 2);
   });
 });
+
+describe('judgeTextLayer on figures', () => {
+  it('keeps a page that is mostly numbers', () => {
+    const figures = 'STT 1 2 3 4 5 6 7 8 9 10 2021 2022 2023 2024 2025 100% 95% 90% 12/2025 01/2026 Tổng 1.250 3.400 5.600';
+    expect(judgeTextLayer(figures, { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+  });
+});
