@@ -120,6 +120,9 @@ function toSummary(r: SummaryRow): PlanSummary {
 }
 
 export class Library {
+  /** The library's search vocabulary as far as this process knows it (loaded on the first store). */
+  private vocabulary: Set<string> | null = null;
+
   private constructor(readonly db: Database) {}
 
   /** Opens the library (a server when `db` is given, else the data directory), migrating it. */
@@ -154,7 +157,10 @@ export class Library {
     const texts = searchTexts(record);
     const d = record.document;
     const year = d.date ? Number(d.date.slice(0, 4)) : record.period.from;
-    return this.db.transaction(async (tx) => {
+    if (!this.vocabulary) this.vocabulary = new Set((await this.db.query<{ word: string }>(`SELECT word FROM search_words`)).map((r) => r.word));
+    const vocabulary = this.vocabulary;
+    let newWords: string[] = [];
+    const result = await this.db.transaction(async (tx) => {
       await tx.query(
         // Bytes travel as base64 text (encoded natively), decoded by the database.
         `INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $2, $3, decode($4, 'base64'), $5) ON CONFLICT (sha256) DO NOTHING`,
@@ -188,24 +194,26 @@ export class Library {
       const headSql = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
       let id: number;
       let status: StoreStatus;
+      let words: string[];
       if (existing[0]) {
         id = existing[0].id;
         status = 'updated';
-        await tx.query(
+        const updatedRows = await tx.query<{ words: string[] }>(
           `UPDATE plans SET path = $2, extractor = $3, record = $4::jsonb, number = $5, number_key = $6, seq = $7, doc_date = $8, year = $9,
              title = $10, issuer = $11, issuer_key = thidua_fold($11), issuer_kind = $12, issuer_level = $13, period_from = $14, period_to = $15,
-             search = ${searchSql}, head = ${headSql}, updated_at = now() WHERE sha256 = $1`,
+             search = ${searchSql}, head = ${headSql}, updated_at = now() WHERE sha256 = $1 RETURNING tsvector_to_array(search) AS words`,
           values,
         );
+        words = updatedRows[0].words;
         await tx.query(`DELETE FROM diagnostics WHERE plan_id = $1`, [id]);
         await tx.query(`DELETE FROM basis_links WHERE plan_id = $1`, [id]);
       } else {
         status = 'stored';
         // ON CONFLICT: another process (a shared server) may store the same file at the same moment.
-        const rows = await tx.query<{ id: number }>(
+        const rows = await tx.query<{ id: number; words: string[] }>(
           `INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
            VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql})
-           ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+           ON CONFLICT (sha256) DO NOTHING RETURNING id, tsvector_to_array(search) AS words`,
           values,
         );
         if (rows.length === 0) {
@@ -213,6 +221,7 @@ export class Library {
           return { id: other[0].id, status: 'unchanged' as const };
         }
         id = rows[0].id;
+        words = rows[0].words;
       }
       if (record.diagnostics.length > 0) {
         await tx.query(
@@ -221,15 +230,16 @@ export class Library {
           [id, JSON.stringify(record.diagnostics.map((g, n) => ({ n, severity: g.severity, code: g.code, message: g.message, line: g.line })))],
         );
       }
-      await tx.query(
-        `INSERT INTO search_words (word) SELECT w FROM unnest(tsvector_to_array((SELECT search FROM plans WHERE id = $1))) AS w
-         WHERE w ~ '^[a-z]{2,}$' ON CONFLICT DO NOTHING`,
-        [id],
-      );
+      // New words join the vocabulary that typo-tolerant search widens query words into.
+      newWords = words.filter((w) => /^[a-z]{2,}$/.test(w) && !vocabulary.has(w));
+      if (newWords.length > 0) await tx.query(`INSERT INTO search_words (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [newWords]);
       await this.linkBasis(tx, id, record);
       await this.adoptWaitingChildren(tx, id, record, status === 'updated');
       return { id, status };
     });
+    // Only words of a committed transaction are known to be in the vocabulary.
+    for (const w of newWords) vocabulary.add(w);
+    return result;
   }
 
   /** Resolves each basis entry of plan `id` to a library plan, or records it as missing. */
