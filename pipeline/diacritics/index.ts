@@ -10,7 +10,7 @@ import { garbleAlternatives } from './garble.js';
 import { loadRestoreModel, MODEL_FILE, nameSyllables, requireModel } from './load.js';
 import { decodeLegacyWith, type LegacyEncoding, type LegacyResult } from './legacy.js';
 import type { RestoreModel } from './model.js';
-import { restoreWithModel, type RestoredWord } from './restore.js';
+import { isKnownSyllable, restoreWithModel, type RestoredWord } from './restore.js';
 import type { Token } from './tokens.js';
 
 export type DiacriticsState = 'present' | 'stripped' | 'restored';
@@ -55,7 +55,7 @@ export function detectDiacritics(text: string): Detection {
   const decodedLines = new Set(legacy.lines);
   const encodings = lines.map((_, i) => (decodedLines.has(i + 1) ? legacy.encoding : null));
   const { document: decoded, counts } = classifyDocument(lines);
-  const nonEmpty = lines.length - counts.empty;
+  const nonEmpty = lines.length - counts.empty - counts.foreign;
   const document = legacy.encoding && legacy.lines.length >= 0.5 * nonEmpty ? legacy.encoding : decoded;
   return { document, decoded, lines, encodings, legacy: legacy.encoding, counts };
 }
@@ -97,7 +97,7 @@ export function repairGarble(text: string, lines?: Set<number>): RepairResult {
   const cache = new Map<string, ReturnType<typeof garbleAlternatives>>();
   const alternatives = (token: Token) => {
     // Letters a Latin-only OCR cannot write (ư ơ ă đ ạ ả …) mean the word was read right.
-    if (/[^\u0000-\u00ff]/.test(token.text) && classifyWord(model, token.text) === 'marked') return null;
+    if (/[^\u0000-\u00ff]/.test(token.text) && isKnownSyllable(model, token.text)) return null;
     // A one-letter token before ")" or "." or after a comma is a list marker or a reference to
     // one ("điểm a, b Khoản này").
     const marker =
@@ -174,7 +174,7 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
   }
   const kinds = wordsByLine(current).map((words) => classifyLine(model, words));
   const { document, counts } = classifyDocument(kinds);
-  const nonEmpty = kinds.length - counts.empty;
+  const nonEmpty = kinds.length - counts.empty - counts.foreign;
   const affected = counts.stripped + counts.garbled;
   if (document === 'clean' || document === 'empty' || affected === 0) return { text: current, diacritics: 'present', diagnostics };
   const share = `${affected} of ${nonEmpty} lines (${((100 * affected) / Math.max(1, nonEmpty)).toFixed(0)}%)`;
@@ -189,7 +189,7 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
   kinds.forEach((k, i) => {
     // In a garbled document every line may hold garbled words; clean lines with one too.
     if (k === 'stripped' || k === 'garbled') lines.add(i + 1);
-    else if (garbled && k === 'clean' && (document === 'garbled' || lineWords[i].some((w) => classifyWord(model, w.text) === 'bad'))) lines.add(i + 1);
+    else if (garbled && k !== 'empty' && (document === 'garbled' || lineWords[i].some((w) => /^(bad|unknown)$/.test(classifyWord(model, w.text))))) lines.add(i + 1);
   });
   if (garbled) {
     const repaired = repairGarble(current, lines);
