@@ -30,7 +30,7 @@ export function classifyWord(model: RestoreModel, word: string): WordClass {
     return letters >= digits && digits <= 2 && /[01346]/.test(word) ? 'bad' : 'neutral';
   }
   // Symbols: "hi€u", "¢", "K&" are garble; "QLCN&TĐC" is an abbreviation.
-  if (/&/.test(word) && !/[€¢£¥©]/.test(word)) return word.length <= 3 ? 'bad' : 'neutral';
+  if (/&/.test(word) && !/[€¢£¥©]/.test(word)) return word.length <= 2 ? 'bad' : 'neutral';
   const lower = toOldStyle(word.normalize('NFC').toLowerCase());
   if (/^[a-z]+$/.test(lower)) {
     if (model.candidates.has(lower)) return 'plain';
