@@ -35,3 +35,20 @@ describe.skipIf(!built)('thidua restore', () => {
     expect(r.stderr).toContain('/nonexistent/plan.txt');
   });
 });
+
+describe.skipIf(!built)('thidua restore refuses what is not text', () => {
+  it('exits 1 with one line for binary input and for a PDF', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-restore-'));
+    const file = join(dir, 'data.bin');
+    writeFileSync(file, Buffer.from([0x01, 0x02, 0x00, 0xff, 0x10, 0x11, 0x00, 0x05]));
+    const r = run(['restore', file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('binary');
+    const pdf = join(dir, 'plan.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n%…\n');
+    const p = run(['restore', pdf]);
+    expect(p.status).toBe(1);
+    expect(p.stderr).toContain('thidua extract');
+  });
+});

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { detectKind } from '../../ingest/detect.js';
 import { decodeText } from '../../ingest/text.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/types.js';
 import { normaliseDiacritics } from '../../diacritics/index.js';
@@ -46,7 +47,9 @@ export function registerRestore(program: Command): void {
     .action(async (file: string | undefined, opts: { out?: string; report?: boolean }) => {
       const bytes = await readInput(file);
       const path = file === undefined || file === '-' ? null : file;
-      if (bytes.includes(0)) throw new InputError(path, 'binary', 'the input is binary, not text');
+      const kind = detectKind(bytes);
+      if (kind === 'binary') throw new InputError(path, 'binary', 'the input is binary, not text');
+      if (kind !== 'text' && kind !== 'empty') throw new InputError(path, 'unsupported-format', `restore reads text; this is ${kind.toUpperCase()} (use thidua extract)`);
       const { text } = decodeText(bytes);
       const result = normaliseDiacritics(text, { restore: true });
       if (opts.report) {
