@@ -25,8 +25,9 @@ export function cleanUnicode(text: string): string {
       .replace(/(\p{L}) ([\u0300-\u036f]+)/gu, '$1$2')
       .normalize('NFC')
       .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-      .replace(/\t/g, '\t')
+      // Zero-width characters. (Not the soft hyphen U+00AD: it is the byte of "ư" in TCVN3 text read
+      // as Windows-1252; the diacritics stage removes soft hyphens left after legacy decoding.)
+      .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
   );
 }
 
