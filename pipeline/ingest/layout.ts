@@ -163,7 +163,8 @@ function findTables(rulings: Segment[]): Table[] {
     const bottom = Math.max(...cluster.map((v) => v.y2));
     const left = xs[0];
     const right = xs[xs.length - 1];
-    const rows = horizontal.filter((h) => h.y1 >= top - 2 && h.y1 <= bottom + 2 && h.x1 < right - 2 && h.x2 > left + 2);
+    // Row borders: horizontal rulings across at least a third of the table (not an underline).
+    const rows = horizontal.filter((h) => h.y1 >= top - 2 && h.y1 <= bottom + 2 && h.x1 < right - 2 && h.x2 > left + 2 && h.x2 - h.x1 >= (right - left) / 3);
     const ys = mergeClose([top, bottom, ...rows.map((h) => h.y1)]);
     tables.push({ top, bottom, left, right, xs, ys });
   }
@@ -328,4 +329,9 @@ export function splitAtBoundaries(run: TextRun, xs: number[]): TextRun[] {
     start = cut + 1;
   }
   return out;
+}
+
+/** The boxes of the ruled tables that `rulings` form. */
+export function tableRegions(rulings: Segment[]): { top: number; bottom: number; left: number; right: number }[] {
+  return findTables(rulings).map(({ top, bottom, left, right }) => ({ top, bottom, left, right }));
 }

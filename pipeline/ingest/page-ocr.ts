@@ -2,8 +2,9 @@
 // Tesseract's lines into layout lines (so paragraphs are rebuilt as for a text layer), and
 // report low-confidence regions as diagnostics with the page number.
 import { InputError } from '../errors.js';
-import type { LayoutLine } from './layout.js';
-import { OcrTimeoutError, sharedOcrPool, type OcrPool } from './ocr.js';
+import { layoutPage, tableRegions, type LayoutLine, type Segment, type TextRun } from './layout.js';
+import { detectRulings } from './rulings.js';
+import { OcrTimeoutError, sharedOcrPool, type OcrLine, type OcrPool, type OcrWord } from './ocr.js';
 import { inkShare, preprocess, type GrayImage } from './raster.js';
 import type { IngestDiagnostic } from './types.js';
 
@@ -36,6 +37,15 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   if (prepared.deskew !== 0) {
     diagnostics.push({ severity: 'info', code: 'ocr-deskew', page: context.page, message: `page ${context.page} was straightened by ${prepared.deskew.toFixed(2)}°` });
   }
+  // Ruled tables: their rulings are found first and erased before recognition (Tesseract reads
+  // a cell border as "|", "(" or "¡"); the words are then placed in the cells.
+  const rulings = detectRulings(prepared.image);
+  const tables = rulings.length >= 4 ? tableRegions(rulings) : [];
+  const tableRulings = rulings.filter((r) => tables.some((t) => Math.min(r.x1, r.x2) >= t.left - 3 && Math.max(r.x1, r.x2) <= t.right + 3 && Math.min(r.y1, r.y2) >= t.top - 3 && Math.max(r.y1, r.y2) <= t.bottom + 3));
+  // (Erasing the rulings before recognition was tried: it lets Tesseract merge the lines of
+  // neighbouring header cells and reads them worse. The border artifacts are dropped from the
+  // words instead, in ocrLayout.)
+  const tableless = prepared.image;
   const pool = context.pool ?? sharedOcrPool();
   const remaining = context.deadline - Date.now();
   if (remaining <= 0) throw new InputError(context.path, 'timeout', `OCR took longer than allowed (stopped before page ${context.page})`);
@@ -43,7 +53,7 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   let result;
   try {
     result = await Promise.race([
-      pool.recognize(prepared.image),
+      pool.recognize(tableless),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new OcrTimeoutError('timeout')), remaining);
       }),
@@ -57,12 +67,8 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   } finally {
     clearTimeout(timer);
   }
-  const lines: LayoutLine[] = result.lines.map((l) => {
-    const x0 = Math.min(...l.words.map((w) => w.x0));
-    const x1 = Math.max(...l.words.map((w) => w.x1));
-    const heights = l.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
-    return { text: l.text, y: l.y1, x0, x1, size: (heights[Math.floor(heights.length / 2)] ?? 10) * 1.4, row: l.text.split('\t').length > 2 };
-  });
+  // A line of nothing but marks ("|", "_", "'") is a ruling, a border or a speck read as text.
+  const lines = ocrLayout(result.lines, tableRulings).filter((l) => !/^[\s|¡!'‘’()[\]_.,:;~`\-–—=]*$/u.test(l.text));
   // Low-confidence regions: runs of lines whose words are mostly unsure.
   const weak = result.lines
     .map((l, i) => ({ i, share: l.words.filter((w) => w.confidence < LOW_WORD_CONFIDENCE).length / l.words.length }))
@@ -107,4 +113,93 @@ export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, 
   });
   await Promise.all(lanes);
   return results;
+}
+
+/**
+ * OCR lines → layout lines. Outside ruled tables Tesseract's lines are kept; the words inside a
+ * table found from the image's rulings are laid out by cell, one line per row with TABs, as
+ * for a PDF's text layer.
+ */
+export function ocrLayout(ocrLines: OcrLine[], rulings: Segment[]): LayoutLine[] {
+  const toLine = (l: OcrLine): LayoutLine => {
+    const heights = l.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+    const x0 = Math.min(...l.words.map((w) => w.x0));
+    const x1 = Math.max(...l.words.map((w) => w.x1));
+    return { text: l.text, y: l.y1, x0, x1, size: (heights[Math.floor(heights.length / 2)] ?? 10) * 1.4, row: l.text.split('\t').length > 2 };
+  };
+  const tables = rulings.length >= 4 ? tableRegions(rulings) : [];
+  if (tables.length === 0) return ocrLines.map(toLine);
+  const inside = (x: number, y: number) => tables.some((t) => x > t.left && x < t.right && y > t.top && y < t.bottom);
+  const verticals = rulings.filter((r) => Math.abs(r.x2 - r.x1) < 2).map((r) => r.x1);
+  const free: LayoutLine[] = [];
+  const runs: TextRun[] = [];
+  for (const line of ocrLines) {
+    const words = line.words.filter((w) => inside((w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2));
+    if (words.length === 0) {
+      free.push(toLine(line));
+      continue;
+    }
+    for (const w of words) {
+      const text = stripBorderArtifacts(w, verticals);
+      if (text !== '') runs.push({ text, x: w.x0, y: w.y1, width: w.x1 - w.x0, size: Math.max(8, (w.y1 - w.y0) * 1.2) });
+    }
+    const rest = line.words.filter((w) => !words.includes(w));
+    if (rest.length > 0) free.push(toLine({ ...line, words: rest, text: rest.map((w) => w.text).join(' ') }));
+  }
+  const rows = repairRowNumbers(layoutPage(runs, rulings));
+  return [...free, ...rows].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+}
+
+/** A copy of the image with the rulings painted white (2 px either side of each). */
+export function eraseRulings(image: GrayImage, rulings: Segment[]): GrayImage {
+  const data = new Uint8Array(image.data);
+  const { width, height } = image;
+  for (const r of rulings) {
+    const horizontal = Math.abs(r.y2 - r.y1) < Math.abs(r.x2 - r.x1);
+    const x0 = Math.max(0, Math.floor(Math.min(r.x1, r.x2) - (horizontal ? 0 : 2)));
+    const x1 = Math.min(width - 1, Math.ceil(Math.max(r.x1, r.x2) + (horizontal ? 0 : 2)));
+    const y0 = Math.max(0, Math.floor(Math.min(r.y1, r.y2) - (horizontal ? 2 : 0)));
+    const y1 = Math.min(height - 1, Math.ceil(Math.max(r.y1, r.y2) + (horizontal ? 2 : 0)));
+    for (let y = y0; y <= y1; y++) data.fill(255, y * width + x0, y * width + x1 + 1);
+  }
+  return { width, height, data };
+}
+
+/** Characters Tesseract makes of a cell border. */
+const BORDER_MARKS = /^[|¡!'‘’(\[\]_.,:;ỉïÌÍ]+$/u;
+
+/**
+ * A word's text without the marks a cell border next to it was read as: a word that is only
+ * such marks and touches a border is dropped; marks at the end that touches a border go.
+ */
+export function stripBorderArtifacts(word: OcrWord, verticals: number[]): string {
+  // Within the cell padding (about 1.5 mm) of a border.
+  const reach = Math.max(8, (word.y1 - word.y0) * 0.8);
+  const near = (x: number) => verticals.some((v) => Math.abs(v - x) <= reach);
+  const touches = verticals.some((v) => v >= word.x0 - reach && v <= word.x1 + reach);
+  if (!touches) return word.text;
+  if (BORDER_MARKS.test(word.text)) return '';
+  let text = word.text;
+  if (near(word.x0)) text = text.replace(/^[|¡!'‘’\[_.,]+/u, '').replace(/^\((?![^)]*\))/u, '');
+  if (near(word.x1)) text = text.replace(/[|¡!'‘’\]_]+$/u, '');
+  return text;
+}
+
+/**
+ * The number column (STT) of an OCR'd table: a single digit in a narrow cell next to its
+ * border is often misread ("7" → "ÿj"). A first cell that is not a number between rows
+ * numbered k-1 and k+1 is k.
+ */
+export function repairRowNumbers(rows: LayoutLine[]): LayoutLine[] {
+  const first = (l: LayoutLine) => l.text.split('\t')[0];
+  return rows.map((row, i) => {
+    if (!row.row || i === 0 || i === rows.length - 1 || /^\d{1,3}\.?$/.test(first(row))) return row;
+    const before = Number.parseInt(first(rows[i - 1]), 10);
+    const after = Number.parseInt(first(rows[i + 1]), 10);
+    if (!/^\d{1,3}\.?$/.test(first(rows[i - 1])) || !/^\d{1,3}\.?$/.test(first(rows[i + 1])) || after !== before + 2) return row;
+    if (first(row).length > 4) return row;
+    const cells = row.text.split('\t');
+    cells[0] = String(before + 1);
+    return { ...row, text: cells.join('\t') };
+  });
 }
