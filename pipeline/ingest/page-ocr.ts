@@ -4,7 +4,7 @@
 import { InputError } from '../errors.js';
 import { layoutPage, tableRegions, type LayoutLine, type Segment, type TextRun } from './layout.js';
 import { detectRulings } from './rulings.js';
-import { OcrTimeoutError, sharedOcrPool, type OcrLine, type OcrPool, type OcrWord } from './ocr.js';
+import { joinWords, OcrTimeoutError, sharedOcrPool, type OcrLine, type OcrPool, type OcrWord } from './ocr.js';
 import { inkShare, preprocess, type GrayImage } from './raster.js';
 import type { IngestDiagnostic } from './types.js';
 
@@ -42,10 +42,11 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   const rulings = detectRulings(prepared.image);
   const tables = rulings.length >= 4 ? tableRegions(rulings) : [];
   const tableRulings = rulings.filter((r) => tables.some((t) => Math.min(r.x1, r.x2) >= t.left - 3 && Math.max(r.x1, r.x2) <= t.right + 3 && Math.min(r.y1, r.y2) >= t.top - 3 && Math.max(r.y1, r.y2) <= t.bottom + 3));
-  // (Erasing the rulings before recognition was tried: it lets Tesseract merge the lines of
-  // neighbouring header cells and reads them worse. The border artifacts are dropped from the
-  // words instead, in ocrLayout.)
-  const tableless = prepared.image;
+  // The horizontal rulings are erased before recognition: between two of them Tesseract may
+  // read nothing of a row. The vertical ones are kept (erasing them lets it merge the lines of
+  // neighbouring cells); the marks it reads them as are dropped in ocrLayout.
+  const horizontalRulings = tableRulings.filter((r) => Math.abs(r.y2 - r.y1) < Math.abs(r.x2 - r.x1));
+  const tableless = horizontalRulings.length > 0 ? eraseRulings(prepared.image, horizontalRulings) : prepared.image;
   const pool = context.pool ?? sharedOcrPool();
   const remaining = context.deadline - Date.now();
   if (remaining <= 0) throw new InputError(context.path, 'timeout', `OCR took longer than allowed (stopped before page ${context.page})`);
@@ -67,10 +68,21 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   } finally {
     clearTimeout(timer);
   }
+  // Specks read as words: far lower than the page's words ("~x", "^", "`." from the dots of
+  // diacritics cut off by a ruling).
+  const heights = result.lines.flatMap((l) => l.words.map((w) => w.y1 - w.y0)).sort((a, b) => a - b);
+  const typical = heights[Math.floor(heights.length / 2)] ?? 0;
+  const ocrLines = result.lines
+    .map((l) => {
+      // (Dashes and pluses are low by nature: list bullets, "2021 - 2030".)
+      const words = l.words.filter((w) => w.y1 - w.y0 >= typical * 0.4 || /^[\p{L}\p{N}]{2,}$/u.test(w.text) || /^[-–—+•=]+[.,;:]?$/u.test(w.text));
+      return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
+    })
+    .filter((l) => l.words.length > 0);
   // A line of nothing but marks ("|", "_", "'") is a ruling, a border or a speck read as text.
-  const lines = ocrLayout(result.lines, tableRulings).filter((l) => !/^[\s|¡!'‘’()[\]_.,:;~`\-–—=]*$/u.test(l.text));
+  const lines = ocrLayout(ocrLines, tableRulings).filter((l) => !/^[\s|¡!'‘’()[\]_.,:;~`\-–—=]*$/u.test(l.text));
   // Low-confidence regions: runs of lines whose words are mostly unsure.
-  const weak = result.lines
+  const weak = ocrLines
     .map((l, i) => ({ i, share: l.words.filter((w) => w.confidence < LOW_WORD_CONFIDENCE).length / l.words.length }))
     .filter((x) => x.share >= 0.5)
     .map((x) => x.i + 1);
@@ -79,7 +91,7 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
       severity: 'warning',
       code: 'ocr-low-confidence',
       page: context.page,
-      message: `page ${context.page}: ${weak.length} of ${result.lines.length} lines read with low confidence (lines ${ranges(weak)} of the page)`,
+      message: `page ${context.page}: ${weak.length} of ${ocrLines.length} lines read with low confidence (lines ${ranges(weak)} of the page)`,
     });
   }
   return { lines, height: prepared.image.height, confidence: Math.round(result.confidence * 10) / 10, diagnostics };
