@@ -159,6 +159,20 @@ export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink):
   };
 }
 
+/** "SỞ NỘI VỤ" → "Sở Nội vụ", "PHÒNG VĂN HÓA - XÃ HỘI" → "Phòng Văn hóa - Xã hội"; null when no department. */
+export function departmentName(text: string): string | null {
+  const key = looseFold(text).trim();
+  if (!/^(so|phong|van phong|ban|trung tam|chi cuc|cuc|doi|hoi dong|truong)\s+\S/.test(key)) return null;
+  if (!isUpper(text)) return text.trim();
+  // Upper-case header text: the first word of the name and of each part after a dash are capitalised.
+  const lower = text.trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+  const words = lower.split(' ');
+  const kind = /^(van phong|trung tam|chi cuc|hoi dong)\b/.test(key) ? 2 : 1;
+  return words
+    .map((w, i) => (i < kind || i === kind || words[i - 1] === '-' ? w.charAt(0).toLocaleUpperCase('vi') + w.slice(1) : w))
+    .join(' ');
+}
+
 function attachmentNotes(tree: AdminRoot): TextNode[] {
   const out: TextNode[] = [];
   for (const c of tree.children) {
@@ -176,6 +190,18 @@ function findIssuer(tree: AdminRoot, fields: HeaderField[], place: string | null
   const issuerLines = fields.filter((f) => f.type === 'issuerLine');
   // The lower line names the issuing body; a line that starts with a level word continues
   // the line above ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN").
+  // A department under a local body: "UBND TỈNH AN GIANG" / "SỞ NỘI VỤ", "CÔNG AN TỈNH X" / "PHÒNG THAM MƯU".
+  const last = issuerLines[issuerLines.length - 1];
+  if (last && issuerLines.length >= 2 && !parseBody(last.value)) {
+    const superior = parseBody(issuerLines.slice(0, -1).map((l) => l.value).join(' '));
+    const dept = departmentName(last.value);
+    if (superior?.levelWord && dept) {
+      const tail = superior.place ? `${superior.levelWord} ${superior.place}` : superior.levelWord;
+      const name = /^(Sở|Phòng|Văn phòng|Ban|Trung tâm|Chi cục|Đội)(?=\s)/.test(dept) && superior.kind !== 'police' ? `${dept} ${tail}` : dept;
+      const body: BodyName = { name, kind: superior.kind === 'police' ? 'police' : 'other', level: superior.level, levelWord: superior.levelWord, place: superior.place, length: last.value.length };
+      return { body, node: last, inferred: null };
+    }
+  }
   for (let i = issuerLines.length - 1; i >= 0; i--) {
     const line = issuerLines[i];
     const direct = parseBody(line.value);

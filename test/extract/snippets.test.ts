@@ -291,3 +291,16 @@ describe('forms first met in one corpus document, shown on other snippets', () =
     expect(extract(text).tasks.map((t) => [t.no, t.lead, t.when.from])).toEqual([[1, ['Phòng Nội vụ'], '2024-05']]);
   });
 });
+
+describe('issuers that are departments', () => {
+  it('names a department under a local body with its place', () => {
+    const header = 'ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSỞ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/KH-SNV\n\nAn Giang, ngày 05 tháng 3 năm 2024';
+    const r = extract(planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.', { header, preamble: 'Sở Nội vụ ban hành Kế hoạch như sau:' }));
+    expect(r.document.issuer).toEqual({ name: 'Sở Nội vụ tỉnh An Giang', kind: 'other', level: 'province' });
+  });
+  it('names a police department under the provincial police', () => {
+    const header = 'CÔNG AN TỈNH LONG AN\nPHÒNG THAM MƯU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/KH-PV01\n\nLong An, ngày 05 tháng 3 năm 2024';
+    const r = extract(planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.', { header, preamble: 'Phòng Tham mưu ban hành Kế hoạch như sau:' }));
+    expect(r.document.issuer).toEqual({ name: 'Phòng Tham mưu', kind: 'police', level: 'province' });
+  });
+});
