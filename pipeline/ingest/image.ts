@@ -2,7 +2,7 @@
 // @napi-rs/canvas, TIFF (multi-page, CCITT G4, LZW …) with utif2; every page is OCR'd.
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
-import { linesToText } from './layout.js';
+import { pagesToTexts } from './layout.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { defaultWorkerCount } from './ocr.js';
 import { mapLimited, ocrPage, type PageOcr } from './page-ocr.js';
@@ -42,9 +42,10 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
   }
   const furniture = findFurniture(results.map((r) => ({ height: 1, lines: r.lines.map((l) => ({ text: l.text, y: l.y / r.height })) })));
   const diagnostics: IngestDiagnostic[] = results.flatMap((r) => r.diagnostics);
+  const texts = pagesToTexts(results.map((r, i) => r.lines.filter((_, k) => !furniture[i].has(k))));
   const pageTexts: PageText[] = results.map((r, i) => ({
     number: first + i,
-    text: linesToText(r.lines.filter((_, k) => !furniture[i].has(k))).normalize('NFC'),
+    text: texts[i].normalize('NFC'),
     ocr: true,
     confidence: r.confidence,
   }));

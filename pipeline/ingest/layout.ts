@@ -335,3 +335,29 @@ export function splitAtBoundaries(run: TextRun, xs: number[]): TextRun[] {
 export function tableRegions(rulings: Segment[]): { top: number; bottom: number; left: number; right: number }[] {
   return findTables(rulings).map(({ top, bottom, left, right }) => ({ top, bottom, left, right }));
 }
+
+/**
+ * The text of each page from its lines (furniture already removed). A paragraph broken by a
+ * page break is kept whole on the page where it starts, and so is a table row split by it.
+ */
+export function pagesToTexts(pageLines: LayoutLine[][]): string[] {
+  const texts = pageLines.map((lines) => linesToText(lines));
+  for (let i = 1; i < texts.length; i++) {
+    const lastBreak = texts[i - 1].lastIndexOf('\n');
+    const firstBreak = texts[i].indexOf('\n');
+    const merged = mergeSplitRow(texts[i - 1].slice(lastBreak + 1), firstBreak < 0 ? texts[i] : texts[i].slice(0, firstBreak));
+    if (merged !== null) {
+      texts[i - 1] = texts[i - 1].slice(0, lastBreak + 1) + merged;
+      texts[i] = firstBreak < 0 ? '' : texts[i].slice(firstBreak + 1);
+      continue;
+    }
+    const prev = pageLines[i - 1];
+    const next = pageLines[i];
+    if (!continuesAcrossPages(prev[prev.length - 1], prev, next[0], next)) continue;
+    const cut = texts[i].indexOf('\n');
+    const head = cut < 0 ? texts[i] : texts[i].slice(0, cut);
+    texts[i - 1] = `${texts[i - 1]} ${head}`;
+    texts[i] = cut < 0 ? '' : texts[i].slice(cut + 1).replace(/^\n+/, '');
+  }
+  return texts;
+}

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { findFurniture, type PlacedPage } from './furniture.js';
-import { continuesAcrossPages, layoutPage, linesToText, mergeSplitRow, type LayoutLine, type Segment, type TextRun } from './layout.js';
+import { layoutPage, pagesToTexts, type LayoutLine, type Segment, type TextRun } from './layout.js';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits.js';
 import { defaultWorkerCount } from './ocr.js';
 import { mapLimited, ocrPage, type PageOcr } from './page-ocr.js';
@@ -121,26 +121,7 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
       const ocr = ocrResults.get(p.number);
       return (ocr ? ocr.lines : p.lines).filter((_, k) => !furniture[i].has(k));
     });
-    const texts = pageLines.map((lines) => linesToText(lines));
-    // A paragraph broken by a page break is kept whole on the page where it starts.
-    for (let i = 1; i < texts.length; i++) {
-      // A table row split by the page break becomes one row on the page where it starts.
-      const lastBreak = texts[i - 1].lastIndexOf('\n');
-      const firstBreak = texts[i].indexOf('\n');
-      const merged = mergeSplitRow(texts[i - 1].slice(lastBreak + 1), firstBreak < 0 ? texts[i] : texts[i].slice(0, firstBreak));
-      if (merged !== null) {
-        texts[i - 1] = texts[i - 1].slice(0, lastBreak + 1) + merged;
-        texts[i] = firstBreak < 0 ? '' : texts[i].slice(firstBreak + 1);
-        continue;
-      }
-      const prev = pageLines[i - 1];
-      const next = pageLines[i];
-      if (!continuesAcrossPages(prev[prev.length - 1], prev, next[0], next)) continue;
-      const cut = texts[i].indexOf('\n');
-      const head = cut < 0 ? texts[i] : texts[i].slice(0, cut);
-      texts[i - 1] = `${texts[i - 1]} ${head}`;
-      texts[i] = cut < 0 ? '' : texts[i].slice(cut + 1).replace(/^\n+/, '');
-    }
+    const texts = pagesToTexts(pageLines);
     const pageTexts: PageText[] = analysed.map((p, i) => {
       const ocr = ocrResults.get(p.number);
       const text = texts[i];
