@@ -50,11 +50,13 @@ describe('images', () => {
     expect(two.length).toBe(2);
   });
 
-  it('decodes a JPEG photo and a PNG scan to grayscale pages', async () => {
+  it('decodes a JPEG photo, a PNG scan and a WebP to grayscale pages', async () => {
     const [jpeg] = await decodeImagePages('jpeg', readFileSync(join(VARIANTS, '004_117274c581549a38.p1.jpg')), null);
     expect(jpeg.image.data.length).toBe(jpeg.image.width * jpeg.image.height);
     const [png] = await decodeImagePages('png', readFileSync(join(VARIANTS, `${ID}.p1.png`)), null);
     expect(png.dpi).toBeGreaterThan(150);
+    const [webp] = await decodeImagePages('webp', readFileSync(join(ROOT, 'test/ingest/fixtures/blank.webp')), null);
+    expect([webp.image.width, webp.image.height]).toEqual([800, 1100]);
   });
 });
 
