@@ -22,6 +22,8 @@ export interface ExtractContext {
   source: Source;
   /** First line of each page in the normalised text (for evidence page numbers). */
   pageStartLines: number[];
+  /** The source's page number of each page of text (defaults to 1, 2, 3 …). */
+  pageNumbers?: number[];
 }
 
 /** A plan (Kế hoạch): by its type line, else by how it names itself. */
@@ -37,7 +39,7 @@ function planCheck(tree: AdminRoot, type: string | null): string | null {
 }
 
 export function extractRecord(tree: AdminRoot, file: VFile, context: ExtractContext): PlanRecord {
-  const ev = new EvidenceSink(tree.data.text, context.pageStartLines);
+  const ev = new EvidenceSink(tree.data.text, context.pageStartLines, context.pageNumbers);
   const { document } = extractDocument(tree, file, ev);
   const notPlan = planCheck(tree, document.type);
   if (notPlan) report(file, 'error', 'not-a-plan', notPlan, topNodes(tree, 'docType')[0]?.position);

@@ -15,6 +15,8 @@ export class EvidenceSink {
   constructor(
     text: string,
     private readonly pageStartLines: number[],
+    /** The source's number of each page (with --pages 2-3 the first page is page 2). */
+    private readonly pageNumbers: number[] = [],
   ) {
     this.starts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
@@ -36,10 +38,10 @@ export class EvidenceSink {
   addOffsets(pointer: string, start: number, end: number): void {
     const line = pointAt(start, this.starts).line;
     const span: Evidence = { line, start, end };
-    if (this.pageStartLines.length > 1) {
-      let page = 1;
-      for (let k = 0; k < this.pageStartLines.length; k++) if (this.pageStartLines[k] <= line) page = k + 1;
-      span.page = page;
+    if (this.pageStartLines.length > 1 || (this.pageNumbers[0] ?? 1) !== 1) {
+      let index = 0;
+      for (let k = 0; k < this.pageStartLines.length; k++) if (this.pageStartLines[k] <= line) index = k;
+      span.page = this.pageNumbers[index] ?? index + 1;
     }
     this.spans[pointer] = span;
   }

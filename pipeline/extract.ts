@@ -53,6 +53,7 @@ export function extractSource(source: SourceText, options: ExtractOptions = {}):
       diacritics: normalised.diacritics,
     },
     pageStartLines,
+    pageNumbers: source.pageTexts.map((p) => p.number),
   });
   if (!options.allowNonPlan && record.diagnostics.some((d) => d.code === 'not-a-plan' && d.severity === 'error')) {
     const reason = record.diagnostics.find((d) => d.code === 'not-a-plan')?.message ?? 'not a plan document';

@@ -548,9 +548,24 @@ function parseClosing(lines: CleanLine[], from: number, to: number): { recipient
     }
   }
   let openBold = false;
+  // Two columns read side by side (a PDF text layer, a DOCX table): "Nơi nhận:⇥TM. ỦY BAN NHÂN
+  // DÂN", "- Sở Nội vụ;⇥KT. CHỦ TỊCH". The right column is the signature block.
+  const rightColumn: Fragment[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (line.blank || line.pipe || line.rule || isPageNumber(line)) continue;
+    const tab = line.text.indexOf('\t');
+    if (tab > 0 && !line.text.slice(tab + 1).includes('\t') && line.text.slice(tab + 1).trim()) {
+      const right = line.text.slice(tab + 1);
+      const lead = right.length - right.trimStart().length;
+      rightColumn.push({ line, from: tab + 1 + lead, to: line.text.length });
+      lines[i] = { ...line, text: line.text.slice(0, tab).trimEnd(), map: line.map.slice(0, line.text.slice(0, tab).trimEnd().length) };
+    }
+  }
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (line.blank || line.pipe || line.rule || isPageNumber(line)) continue;
+    if (line.text === '') continue;
     if (stampLines.has(i)) {
       stamps.push(textNode('stamp', [whole(line)]) as Stamp);
       continue;
@@ -608,6 +623,12 @@ function parseClosing(lines: CleanLine[], from: number, to: number): { recipient
     signature.push(textNode('signatureLine', [frag]) as SignatureLine);
     if (line.openBold) openBold = !openBold;
   }
+  // The right column is the signature block; its lines take their place in document order.
+  for (const frag of rightColumn) {
+    if (isStampLine({ ...frag.line, text: frag.line.text.slice(frag.from, frag.to) } as CleanLine)) continue;
+    signature.push(textNode('signatureLine', [frag]) as SignatureLine);
+  }
+  signature.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0));
   const recipientsNode: Recipients | null =
     recipientsHeader || recipients.length
       ? {

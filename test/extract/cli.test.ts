@@ -93,3 +93,17 @@ describe('thidua extract', () => {
     expect(top.stdout).toContain('extract');
   });
 });
+
+describe('evidence page numbers', () => {
+  it('are the source page numbers, also when only some pages were read (--pages 2-3)', async () => {
+    const { extractSource } = await import('../../pipeline/extract.js');
+    const page2 = 'KẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\n1. Tăng cường.';
+    const page3 = 'II. KHEN THƯỞNG\n- Đối với tập thể: Tặng 02 Giấy khen của Chủ tịch UBND xã.';
+    const { record } = extractSource(
+      { path: 'x.pdf', sha256: '', format: 'pdf', pages: 3, ocr: false, diagnostics: [], pageTexts: [{ number: 2, text: page2, ocr: false }, { number: 3, text: page3, ocr: false }] },
+      { allowNonPlan: true },
+    );
+    expect(record.evidence['/document/type'].page).toBe(2);
+    expect(record.evidence['/awards/0'].page).toBe(3);
+  });
+});

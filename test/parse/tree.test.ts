@@ -123,3 +123,22 @@ describe('the document tree', () => {
     expect(title.position.end.line).toBe(8);
   });
 });
+
+describe('two columns read side by side with a TAB (PDF text layer, DOCX tables)', () => {
+  it('puts the right column of the closing block into the signature', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Thi đua năm 2026',
+      '',
+      'I. MỤC ĐÍCH',
+      '1. Tăng cường.',
+      'Nơi nhận:\tTM. ỦY BAN NHÂN DÂN',
+      '- Sở Nội vụ;\tKT. CHỦ TỊCH',
+      '- Lưu: VT.\tPHÓ CHỦ TỊCH',
+      '\tĐinh Văn Hậu',
+    ].join('\n');
+    const tree = parseDocument(text);
+    expect(top(tree, 'recipients')[0].children.map((p: any) => p.value)).toEqual(['Sở Nội vụ;', 'Lưu: VT.']);
+    expect(top(tree, 'signature')[0].children.map((p: any) => p.value)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đinh Văn Hậu']);
+  });
+});

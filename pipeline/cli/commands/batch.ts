@@ -57,6 +57,8 @@ export function registerBatch(program: Command): void {
           process.stderr.write(`thidua: ${error.toLine()}\n`);
         }
       }
+      // OCR workers close on their own shortly after the last page; closing now ends the run at once.
+      await (await import('../../ingest/index.js')).closeIngest();
       if (failed) process.exitCode = 1;
     });
 }
