@@ -67,7 +67,16 @@ function isForeign(words: Token[]): boolean {
 }
 
 /** Clean: enough known marked words and few unreadable ones; garbled: unreadable words; else stripped. */
+/** Letters only Unicode Vietnamese writes (ă đ ơ ư ĩ ũ, ạ … ỹ): no Latin-only OCR and no legacy byte gives them. */
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+
 export function classifyLine(model: RestoreModel, words: Token[]): LineKind {
+  // Fast path: a line most of whose words carry letters only Unicode Vietnamese has is clean.
+  if (words.length >= 4) {
+    let vietnamese = 0;
+    for (const w of words) if (UNICODE_VIETNAMESE.test(w.text)) vietnamese++;
+    if (vietnamese / words.length >= 0.5) return 'clean';
+  }
   let marked = 0;
   let plain = 0;
   let bad = 0;

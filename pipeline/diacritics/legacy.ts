@@ -215,6 +215,8 @@ const DECODERS: Record<LegacyEncoding, (line: string) => string | null> = {
 /** Characters of the Latin-1 range that clean Vietnamese text does not use. */
 const FOREIGN_LATIN = /[\u0080-\u00bf\u2013-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8\u00db-\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8\u00fb-\u00ff]/;
 
+const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
+
 export interface LegacyResult {
   text: string;
   encoding: LegacyEncoding | null;
@@ -231,6 +233,9 @@ export interface LegacyResult {
 export function decodeLegacyWith(text: string, score: (text: string) => number): LegacyResult {
   if (!FOREIGN_LATIN.test(text)) return { text, encoding: null, lines: [] };
   const lines = text.split('\n');
+  // Every line with such characters also has letters only Unicode Vietnamese writes (ă, đ, ơ,
+  // ư, ạ … ỹ), which no legacy byte read as Windows-1252 gives: nothing to decode.
+  if (!lines.some((l) => FOREIGN_LATIN.test(l) && !UNICODE_VIETNAMESE.test(l))) return { text, encoding: null, lines: [] };
   const suspicious = lines.filter((l) => FOREIGN_LATIN.test(l)).join('\n');
   const base = score(suspicious);
   let best: LegacyEncoding | null = null;
