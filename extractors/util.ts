@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import { fold, looseFold } from '../pipeline/text/fold.js';
-import { pointAt } from '../pipeline/parse/nodes.js';
+import { lineStarts, pointAt } from '../pipeline/text/positions.js';
 import type { AdminRoot, BodyNode, Paragraph, Section, SectionRole, Table, TextNode, TopNode } from '../pipeline/parse/types.js';
 import type { Evidence } from '../pipeline/record/schema.js';
 
@@ -18,8 +18,7 @@ export class EvidenceSink {
     /** The source's number of each page (with --pages 2-3 the first page is page 2). */
     private readonly pageNumbers: number[] = [],
   ) {
-    this.starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    this.starts = lineStarts(text);
   }
   /** Records the span of `node.value[from, to)` (the whole value by default) for `pointer`. */
   add(pointer: string, node: TextNode | null | undefined, from = 0, to?: number): void {

@@ -1,5 +1,6 @@
 // Restoring the marks of stripped Vietnamese text, token in place: only the letters of words
 // change; spacing, line breaks, punctuation, numbers and symbols stay as they are.
+import { lineStarts, pointAt } from '../text/positions.js';
 import { decodeLattice, type LatticePosition } from './decode.js';
 import type { RestoreModel } from './model.js';
 import { BOUNDARY, modelSymbol, tokenize, type Token } from './tokens.js';
@@ -266,18 +267,8 @@ function personNameLines(text: string): Set<number> {
 
 /** Maps an offset to its 1-based line number. */
 export function lineIndex(text: string): (offset: number) => number {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStarts(text);
+  return (offset: number) => pointAt(offset, starts).line;
 }
 
 /** Whether a word as written is a proper marked Vietnamese syllable the model knows. */

@@ -2,6 +2,7 @@
 import type { Point, Position } from 'unist';
 import type { CleanLine } from './lines.js';
 import type { TextNode } from './types.js';
+import { pointAt } from '../text/positions.js';
 
 export interface Fragment {
   line: CleanLine;
@@ -43,24 +44,7 @@ export function textNode<T extends string>(type: T, frags: Fragment[]): TextNode
   return { type, value, offsets, position: positionOf(nonEmpty.length ? nonEmpty : frags) };
 }
 
-/** Start offset of every line of `text`. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** The unist point of an offset, given the line starts of the text. */
-export function pointAt(offset: number, starts: number[]): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo] + 1, offset };
-}
+export { lineStarts, pointAt } from '../text/positions.js';
 
 /** A text node for `value[from, to)` of another node, keeping its offsets. */
 export function subNode<T extends string>(type: T, node: TextNode, from: number, to: number, starts?: number[]): TextNode & { type: T } {
