@@ -90,11 +90,16 @@ export interface RepairResult {
   words: RestoredWord[];
 }
 
+const ALTERNATIVES_CACHE = new WeakMap<RestoreModel, Map<string, ReturnType<typeof garbleAlternatives>>>();
+
 /** Repairs Latin-OCR garble and restores marks, on the given lines (default: all). */
 export function repairGarble(text: string, lines?: Set<number>): RepairResult {
   const model = requireModel();
   const nfc = text.normalize('NFC');
-  const cache = new Map<string, ReturnType<typeof garbleAlternatives>>();
+  // The alternatives of a token depend on the token and the model only: kept across documents
+  // (a library ingest reads many documents from the same OCR), bounded.
+  let cache = ALTERNATIVES_CACHE.get(model);
+  if (!cache || cache.size > 50_000) ALTERNATIVES_CACHE.set(model, (cache = new Map()));
   const alternatives = (token: Token) => {
     // Letters a Latin-only OCR cannot write (ư ơ ă đ ạ ả …) mean the word was read right.
     if (/[^\u0000-\u00ff]/.test(token.text) && isKnownSyllable(model, token.text)) return null;
