@@ -116,7 +116,7 @@ export function repairGarble(text: string, lines?: Set<number>): RepairResult {
     }
     return alts;
   };
-  const result = restoreWithModel(model, nfc, { alternatives, lines, beam: 24, names: nameSyllables() });
+  const result = restoreWithModel(model, nfc, { alternatives, lines, beam: 12, names: nameSyllables() });
   return { text: result.text, words: result.words, diagnostics: uncertainRepairs(model, nfc, result.words, lines) };
 }
 
