@@ -169,7 +169,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
         const key = looseFold(node.value);
         const titleHit = findAwardTitle(key);
         const conferrer = findConferrer(node.value, key, titleHit);
-        const recipient = findRecipient(key.split(/[:;]/)[0].length < 40 ? key : key) ;
+        const recipient = findRecipient(key);
         const quota = findQuota(node.value);
         if (titleHit || conferrer) {
           context = { title: titleHit?.title ?? context.title, conferrer: conferrer ?? context.conferrer };

@@ -39,7 +39,7 @@ export function consensusSpelling(phrase: string, text: string): string {
       }
       total += d;
     }
-    if (!ok || total === 0 && false) continue;
+    if (!ok) continue;
     const spelled = cased(window.join(' '));
     const v = votes.get(spelled) ?? { count: 0, distance: total };
     v.count++;

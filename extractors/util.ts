@@ -134,7 +134,8 @@ export function sectionTexts(s: Section): TextNode[] {
 /** Cleans a text value for the record: single spaces, no stray bullets or markdown. */
 export function cleanValue(text: string): string {
   return text
-    .replace(/[*_#`]+/g, (m) => (m === '_' ? m : ''))
+    // Markdown markers left in a value (underscores stay: they are part of names and codes).
+    .replace(/[*#`]+/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^[-–+•]\s*/, '')
     .trim();
