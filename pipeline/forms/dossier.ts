@@ -6,20 +6,15 @@ import type { Occasion } from '../record/schema.js';
 import { readSubmittingBody, type SubmittingBody } from './body.js';
 import { checkDossier, selectOccasion, type Problem } from './checks.js';
 import { parseIsoDate, today, type CalendarDate } from './dates.js';
-import { mau01Data, mau08Data, orderNominees } from './model.js';
+import { mau01Data, mau08Data, orderNominees, type ModelInput } from './model.js';
 import { readNominees, type Nominee } from './nominees.js';
 import { loadPlan, type LoadedPlan } from './plan.js';
 import { renderDocx, type PreparedTemplate } from './render.js';
 
 export const OCCASIONS: Occasion[] = ['annual', 'midterm', 'final', 'campaign'];
 
-export interface DossierInput {
-  plan: LoadedPlan;
-  body: SubmittingBody;
-  nominees: Nominee[];
-  occasion: Occasion;
-  date: CalendarDate;
-  problems: Problem[];
+/** What the form data model needs, and remarks about the inputs themselves. */
+export interface DossierInput extends Omit<ModelInput, 'draft'> {
   /** Remarks about the inputs themselves (ignored columns …). */
   inputWarnings: string[];
 }

@@ -28,6 +28,25 @@ function pdfjsRoot(): string {
   return dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
+/** pdf.js options for reading offline: fonts, cmaps and wasm from node_modules, no eval, no workers of the browser. */
+function documentOptions(bytes: Uint8Array) {
+  const root = pdfjsRoot();
+  return {
+    data: new Uint8Array(bytes),
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    wasmUrl: join(root, 'wasm') + '/',
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
+
 export function loadPdfjs(): Promise<PdfJs> {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjsPromise;
@@ -45,22 +64,8 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
     throw new InputError(path, 'truncated', 'the PDF is truncated: it ends without its end-of-file marker (an incomplete download or copy?)');
   }
   const pdfjs = await loadPdfjs();
-  const root = pdfjsRoot();
   let doc: PdfDocument;
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    cMapUrl: join(root, 'cmaps') + '/',
-    cMapPacked: true,
-    wasmUrl: join(root, 'wasm') + '/',
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = pdfjs.getDocument(documentOptions(bytes));
   try {
     doc = await task.promise;
   } catch (error) {
@@ -343,19 +348,7 @@ function flip(image: GrayImage, axis: 'x' | 'y'): GrayImage {
  */
 export async function pdfPageImages(bytes: Uint8Array, numbers?: number[]): Promise<{ number: number; image: GrayImage; dpi: number | null }[]> {
   const pdfjs = await loadPdfjs();
-  const root = pdfjsRoot();
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    cMapUrl: join(root, 'cmaps') + '/',
-    cMapPacked: true,
-    wasmUrl: join(root, 'wasm') + '/',
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  const doc = await pdfjs.getDocument(documentOptions(bytes)).promise;
   try {
     const out: { number: number; image: GrayImage; dpi: number | null }[] = [];
     for (const n of numbers ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)) {
