@@ -2,7 +2,7 @@
 // Latin-only OCR? Words are judged against the model's syllables; lines by their share of
 // marked, unmarked and unreadable words; the document by its share of lines.
 import { isAbbreviation } from './garble.js';
-import type { RestoreModel } from './model.js';
+import type { SyllableLexicon } from './model.js';
 import { tokenize, type Token } from './tokens.js';
 import { isWellFormedSyllable, toOldStyle } from './vietnamese.js';
 
@@ -17,7 +17,7 @@ export type DocumentKind = 'empty' | 'clean' | 'stripped' | 'garbled' | 'mixed';
  */
 export type WordClass = 'marked' | 'plain' | 'bad' | 'unknown' | 'neutral';
 
-export function classifyWord(model: RestoreModel, word: string): WordClass {
+export function classifyWord(model: SyllableLexicon, word: string): WordClass {
   if (isAbbreviation(word) || /^\p{Lu}$/u.test(word)) return 'neutral';
   // Codes of capitals and digits: PV01, H5N1, 5G, B1 (but "S6", "X4" are a garbled Số, xã).
   if (/^[A-Z\d]+$/.test(word) && /\d/.test(word) && (word.length > 2 || /^\d/.test(word) || !/[0346]/.test(word))) return 'neutral';
@@ -70,7 +70,7 @@ function isForeign(words: Token[]): boolean {
 /** Letters only Unicode Vietnamese writes (ă đ ơ ư ĩ ũ, ạ … ỹ): no Latin-only OCR and no legacy byte gives them. */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
-export function classifyLine(model: RestoreModel, words: Token[]): LineKind {
+export function classifyLine(model: SyllableLexicon, words: Token[]): LineKind {
   // Fast path: a line most of whose words carry letters only Unicode Vietnamese has is clean.
   if (words.length >= 4) {
     let vietnamese = 0;
@@ -99,7 +99,7 @@ export function classifyLine(model: RestoreModel, words: Token[]): LineKind {
 }
 
 /** How Vietnamese a text reads: share of its words that are known syllables (legacy detection). */
-export function vietnameseScore(model: RestoreModel, text: string): number {
+export function vietnameseScore(model: SyllableLexicon, text: string): number {
   let known = 0;
   let total = 0;
   for (const t of tokenize(text)) {

@@ -7,7 +7,7 @@
 import type { IngestDiagnostic } from '../ingest/types.js';
 import { classifyDocument, classifyLine, classifyWord, vietnameseScore, wordsByLine, type DocumentKind, type LineKind } from './detect.js';
 import { garbleAlternatives } from './garble.js';
-import { loadRestoreModel, MODEL_FILE, nameSyllables, requireModel } from './load.js';
+import { loadLexicon, MODEL_FILE, nameSyllables, requireLexicon, requireModel } from './load.js';
 import { decodeLegacyWith, type LegacyEncoding, type LegacyResult } from './legacy.js';
 import type { RestoreModel } from './model.js';
 import { isKnownSyllable, restoreWithModel, type RestoredWord } from './restore.js';
@@ -49,7 +49,7 @@ export interface Detection {
 
 /** Classifies a text (after decoding any legacy encoding) line by line and as a whole. */
 export function detectDiacritics(text: string): Detection {
-  const model = requireModel();
+  const model = requireLexicon();
   const legacy = decodeLegacyWith(text, (t) => vietnameseScore(model, t));
   const lines = wordsByLine(legacy.text).map((words) => classifyLine(model, words));
   const decodedLines = new Set(legacy.lines);
@@ -62,7 +62,7 @@ export function detectDiacritics(text: string): Detection {
 
 /** Detects and decodes TCVN3, VNI or UTF-8-read-as-Windows-1252 text; line count kept. */
 export function decodeLegacy(text: string): LegacyResult {
-  const model = requireModel();
+  const model = requireLexicon();
   return decodeLegacyWith(text.normalize('NFC'), (t) => vietnameseScore(model, t));
 }
 
@@ -159,7 +159,8 @@ const LEGACY_NAMES: Record<LegacyEncoding, string> = {
  */
 export function normaliseDiacritics(text: string, options: { restore: boolean }): DiacriticsResult {
   const diagnostics: IngestDiagnostic[] = [];
-  const model = loadRestoreModel();
+  // Detection reads the model's syllables only; its n-grams are loaded when a line needs restoring.
+  const model = loadLexicon();
   if (!model) {
     const share = markedShare(text);
     const diacritics: DiacriticsState = share >= 0.08 ? 'present' : 'stripped';
@@ -201,7 +202,7 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
     current = repaired.text;
     diagnostics.push(...repaired.diagnostics);
   } else {
-    current = restoreWithModel(model, current, { lines, names: nameSyllables() }).text;
+    current = restoreWithModel(requireModel(), current, { lines, names: nameSyllables() }).text;
   }
   diagnostics.unshift({ severity: 'info', code: 'diacritics-restored', message: `${share} are ${what}; diacritics restored by the syllable model` });
   return { text: current, diacritics: 'restored', diagnostics };
@@ -209,7 +210,7 @@ export function normaliseDiacritics(text: string, options: { restore: boolean })
 
 export { decodeTcvn3, decodeVni, encodeTcvn3, encodeVni, decodeUtf8Mojibake, tcvn3Representable } from './legacy.js';
 export { garbleAlternatives } from './garble.js';
-export { RestoreModel } from './model.js';
-export { loadRestoreModel, modelPath, MODEL_FILE, nameSyllables, setRestoreModel } from './load.js';
+export { RestoreModel, type SyllableLexicon } from './model.js';
+export { loadLexicon, loadRestoreModel, modelPath, MODEL_FILE, nameSyllables, setRestoreModel } from './load.js';
 export type { DocumentKind, LineKind } from './detect.js';
 export { syllableKey, stripMarks, toOldStyle } from './vietnamese.js';

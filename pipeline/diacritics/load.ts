@@ -2,11 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RestoreModel } from './model.js';
+import { RestoreModel, type SyllableLexicon } from './model.js';
 import { toOldStyle } from './vietnamese.js';
 
 export const MODEL_FILE = 'vi-restore.bin.gz';
 let cachedModel: RestoreModel | null | undefined;
+let cachedLexicon: SyllableLexicon | null | undefined;
 
 /** Path of the committed model, looked up from this module upwards (models/vi-restore.bin.gz). */
 export function modelPath(): string | null {
@@ -25,6 +26,19 @@ export function loadRestoreModel(): RestoreModel | null {
   const path = modelPath();
   cachedModel = path ? RestoreModel.deserialise(readFileSync(path)) : null;
   return cachedModel;
+}
+
+/**
+ * The model's syllables for detection (loaded once): the whole model when it is already
+ * loaded, else only its vocabulary, so that clean text never pays for the n-gram tables.
+ * Null when the model file is missing.
+ */
+export function loadLexicon(): SyllableLexicon | null {
+  if (cachedModel !== undefined) return cachedModel;
+  if (cachedLexicon !== undefined) return cachedLexicon;
+  const path = modelPath();
+  cachedLexicon = path ? RestoreModel.readLexicon(readFileSync(path)) : null;
+  return cachedLexicon;
 }
 
 let cachedNames: Map<string, number> | undefined;
@@ -54,10 +68,17 @@ export function nameSyllables(): Map<string, number> {
 /** Uses this model instead of the committed one (tests, benchmark). */
 export function setRestoreModel(model: RestoreModel | null): void {
   cachedModel = model;
+  cachedLexicon = undefined;
 }
 
 export function requireModel(): RestoreModel {
   const model = loadRestoreModel();
   if (!model) throw new Error(`the diacritics model models/${MODEL_FILE} is missing: run npm run build:model`);
   return model;
+}
+
+export function requireLexicon(): SyllableLexicon {
+  const lexicon = loadLexicon();
+  if (!lexicon) throw new Error(`the diacritics model models/${MODEL_FILE} is missing: run npm run build:model`);
+  return lexicon;
 }

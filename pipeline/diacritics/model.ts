@@ -79,6 +79,24 @@ export interface ModelCounts {
 
 const W = 65536; // vocabulary ids fit in 16 bits
 
+/**
+ * What detection needs of the model: its syllables, not its n-grams. Reading it costs a few
+ * milliseconds against ~110 ms for the whole model, which clean text never needs.
+ */
+export interface SyllableLexicon {
+  /** Unmarked keys ("hanh") that are some syllable with its marks stripped. */
+  readonly candidates: { has(key: string): boolean };
+  /** Every word of the vocabulary (marked, lower-case, old-style). */
+  readonly idOf: { has(word: string): boolean };
+}
+
+/** The unmarked key of every well-formed syllable of a vocabulary. */
+function candidateKeys(vocab: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const w of vocab) if (isWellFormedSyllable(w)) keys.add(syllableKey(w));
+  return keys;
+}
+
 export class RestoreModel {
   readonly vocab: string[];
   readonly idOf = new Map<string, number>();
@@ -271,11 +289,15 @@ export class RestoreModel {
     return gzipSync(Buffer.concat([len, header, out.finish()]), { level: 9 });
   }
 
+  /** The syllables of a serialised model, without building its n-gram tables. */
+  static readLexicon(data: Uint8Array): SyllableLexicon {
+    const { header } = readHeader(gunzipSync(data));
+    return { candidates: candidateKeys(header.vocab), idOf: new Set(header.vocab) };
+  }
+
   static deserialise(data: Uint8Array): RestoreModel {
     const raw = gunzipSync(data);
-    const headerLength = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as { magic: string; vocab: string[]; info: Record<string, unknown> };
-    if (header.magic !== MAGIC) throw new Error('not a thidua restoration model');
+    const { header, headerLength } = readHeader(raw);
     const r = new VarintReader(raw.subarray(4 + headerLength));
     const V = header.vocab.length;
     const unigram = new Float64Array(V);
@@ -302,6 +324,13 @@ export class RestoreModel {
     }
     return new RestoreModel({ vocab: header.vocab, unigram, capital, bigramKeys, bigramCounts, trigramKeys, trigramCounts, info: header.info });
   }
+}
+
+function readHeader(raw: Buffer): { header: { magic: string; vocab: string[]; info: Record<string, unknown> }; headerLength: number } {
+  const headerLength = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as { magic: string; vocab: string[]; info: Record<string, unknown> };
+  if (header.magic !== MAGIC) throw new Error('not a thidua restoration model');
+  return { header, headerLength };
 }
 
 export function specialsFirst(words: Iterable<string>): string[] {
