@@ -118,9 +118,9 @@ function errorRates(pairs: { reference: string; hypothesis: string }[]): { cer: 
 
 async function timedOcr(pages: Page[], workers: number): Promise<{ wall: number; cpu: number; results: OcrResult[] }> {
   const pool = new OcrPool({ workers, idleCloseMs: -1 });
-  // Start every worker before timing (engine and model loading is a one-off per process).
-  const blank: GrayImage = { width: 64, height: 64, data: new Uint8Array(64 * 64).fill(255) };
-  await Promise.all(Array.from({ length: workers }, () => pool.recognize(blank)));
+  // Start every worker on a real page before timing: starting the engine, loading the model
+  // and V8's optimising compile of the hot wasm code are one-offs per process.
+  await Promise.all(Array.from({ length: workers }, () => pool.recognize(pages[0].image)));
   const c = cpuSeconds();
   const t = performance.now();
   const results = await Promise.all(pages.map((p) => pool.recognize(p.image)));
@@ -130,33 +130,70 @@ async function timedOcr(pages: Page[], workers: number): Promise<{ wall: number;
   return { wall, cpu, results };
 }
 
-function nativeOcr(pages: Page[]): { wall: number; cpu: number; results: OcrResult[] } | null {
-  const version = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
-  if (version.status !== 0) return null;
+/** Whether the native `tesseract` CLI is installed. */
+function hasNative(): boolean {
+  return spawnSync('tesseract', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** One page through the native CLI (one thread, same model file, PSM 6, TSV): its wall and CPU seconds. */
+function nativePage(image: string, out: string): { wall: number; cpu: number; result: OcrResult } {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S', 'tesseract', image, out, '-l', 'vie', '--tessdata-dir', tessdataDir(), '--psm', '6', '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0'], {
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+    encoding: 'utf8',
+  });
+  if (!existsSync(`${out}.tsv`)) throw new Error(`native tesseract failed: ${run.stderr}`);
+  const [wall, user, system] = (run.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { wall, cpu: user + system, result: parseTsv(readFileSync(`${out}.tsv`, 'utf8')) };
+}
+
+/**
+ * tesseract.js (one worker) against the native CLI, page by page and interleaved: each page goes
+ * through both, in alternating order, `rounds` times, so that a change of machine load during
+ * the run weighs on both sides alike. The worker is warmed on a real page first (see timedOcr);
+ * the CLI pays its process start and model load on every page, as a per-page CLI run does.
+ */
+async function versusNative(pages: Page[], rounds: number) {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-ocr-'));
-  let wall = 0;
-  let cpu = 0;
-  const results: OcrResult[] = [];
+  const pool = new OcrPool({ workers: 1, idleCloseMs: -1 });
   try {
     pages.forEach((p, i) => writeFileSync(join(dir, `page${i}.pgm`), encodePgm(p.image)));
-    return (() => {
-      pages.forEach((_, i) => {
-        const image = join(dir, `page${i}.pgm`);
-        const out = join(dir, `page${i}`);
-        const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S', 'tesseract', image, out, '-l', 'vie', '--tessdata-dir', tessdataDir(), '--psm', '6', '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0'], {
-          env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-          encoding: 'utf8',
-        });
-        if (!existsSync(`${out}.tsv`)) throw new Error(`native tesseract failed: ${run.stderr}`);
-        const last = run.stderr.trim().split('\n').pop() ?? '';
-        const [e, u, s] = last.split(' ').map(Number);
-        wall += e;
-        cpu += u + s;
-        results.push(parseTsv(readFileSync(`${out}.tsv`, 'utf8')));
-      });
-      return { wall, cpu, results };
-    })();
+    await pool.recognize(pages[0].image);
+    const js = { wall: 0, cpu: 0 };
+    const native = { wall: 0, cpu: 0 };
+    const results: OcrResult[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const round = { js: 0, native: 0 };
+      for (let i = 0; i < pages.length; i++) {
+        const runJs = async () => {
+          const c = cpuSeconds();
+          const t = performance.now();
+          await pool.recognize(pages[i].image);
+          js.wall += (performance.now() - t) / 1000;
+          const cpu = cpuSeconds() - c;
+          js.cpu += cpu;
+          round.js += cpu;
+        };
+        const runNative = () => {
+          const one = nativePage(join(dir, `page${i}.pgm`), join(dir, `page${i}`));
+          native.wall += one.wall;
+          native.cpu += one.cpu;
+          round.native += one.cpu;
+          if (r === 0) results[i] = one.result;
+        };
+        if ((r + i) % 2 === 0) {
+          await runJs();
+          runNative();
+        } else {
+          runNative();
+          await runJs();
+        }
+      }
+      ratios.push(round.js / round.native);
+    }
+    return { js, native, ratios, results };
   } finally {
+    await pool.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -170,10 +207,14 @@ async function ocr(): Promise<void> {
   console.log(`tesseract.js, 1 worker : ${fmt(one.wall / n)} s/page wall, ${fmt(one.cpu / n)} s/page CPU`);
   const two = await timedOcr(pages, 2);
   console.log(`tesseract.js, 2 workers: ${fmt(two.wall / n)} s/page wall → throughput ×${fmt(one.wall / two.wall)} of one worker`);
-  const native = nativeOcr(pages);
-  if (native) {
-    console.log(`native tesseract CLI   : ${fmt(native.wall / n)} s/page wall, ${fmt(native.cpu / n)} s/page CPU (1 thread, same model file, same images)`);
-    console.log(`ratio tesseract.js / native: ×${fmt(one.cpu / native.cpu)} CPU, ×${fmt(one.wall / native.wall)} wall`);
+  const versus = hasNative() ? await versusNative(pages, REPEAT) : null;
+  const native = versus ? { results: versus.results } : null;
+  if (versus) {
+    const runs = n * REPEAT;
+    console.log(`tesseract.js vs the native tesseract CLI, each page through both in alternating order, ${REPEAT} rounds (1 thread each, same model file, same images):`);
+    console.log(`  tesseract.js ${fmt(versus.js.cpu / runs)} s/page CPU (${fmt(versus.js.wall / runs)} wall) · native CLI ${fmt(versus.native.cpu / runs)} s/page CPU (${fmt(versus.native.wall / runs)} wall)`);
+    const sorted = [...versus.ratios].sort((a, b) => a - b);
+    console.log(`  ratio tesseract.js / native: ×${fmt(versus.js.cpu / versus.native.cpu)} CPU (rounds ×${fmt(sorted[0])}–×${fmt(sorted[sorted.length - 1])}), ×${fmt(versus.js.wall / versus.native.wall)} wall`);
   } else console.log('native tesseract CLI: not installed (apt-get install tesseract-ocr)');
   // Per document, pages joined: a paragraph broken by a page break sits on its first page in
   // the reference (the pipeline's doing), so page-by-page pairs would count it twice.
