@@ -2,6 +2,7 @@
 // extracted at once while the main thread stores them one transaction at a time.
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import { loadRestoreModel, nameSyllables } from '../diacritics/index.js';
 import { extractFile } from '../extract.js';
 
 export interface ExtractRequest {
@@ -12,6 +13,13 @@ export interface ExtractRequest {
 export type ExtractReply =
   | { id: number; ok: true; record: unknown }
   | { id: number; ok: false; input: { path: string | null; problem: string; message: string } | null; message: string };
+
+// Loaded now, while the main thread opens the library and reads the first files: a batch of
+// plans nearly always holds some without diacritics, whose restoration needs the model.
+setImmediate(() => {
+  loadRestoreModel();
+  nameSyllables();
+});
 
 parentPort?.on('message', async (req: ExtractRequest) => {
   try {

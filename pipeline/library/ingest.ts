@@ -12,7 +12,7 @@ import type { PlanRecord } from '../record/schema.js';
 import { EXTRACTOR_VERSION } from '../version.js';
 import type { Library, StoreStatus } from './library.js';
 import { parseRecordBytes } from './records.js';
-import { createExtractPool, defaultJobs } from './extract-pool.js';
+import { createExtractPool, defaultJobs, type ExtractPool } from './extract-pool.js';
 
 /** Extensions picked up when walking a directory (a file named explicitly is always tried). */
 export const PLAN_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.pdf', '.docx', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.bmp', '.webp', '.json']);
@@ -74,6 +74,8 @@ export interface IngestOptions {
   extract?: (path: string) => Promise<PlanRecord>;
   /** Extraction worker threads (default: one per core but one, at least 1, at most 4; 0 = extract in-process). */
   jobs?: number;
+  /** A worker pool the caller started (and closes), e.g. before opening the library so that the workers load meanwhile. */
+  pool?: ExtractPool | null;
   /** Version stored with extracted records (default: the pipeline's EXTRACTOR_VERSION). */
   extractorVersion?: string;
   maxBytes?: number;
@@ -85,17 +87,50 @@ async function defaultExtract(path: string): Promise<PlanRecord> {
 
 type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string };
 
-/** Reads, hashes and (unless already stored) extracts one file; a bad file becomes a failed outcome. */
-async function prepareOutcome(lib: Library, path: string, options: IngestOptions): Promise<Prepared | FileOutcome> {
+/** A file read and hashed; not yet looked up in the library, not yet extracted. */
+interface ReadFile {
+  path: string;
+  bytes: Buffer;
+  sha256: string;
+  extractor: string;
+  /** The record of a record JSON file (validated), else null: a document to extract. */
+  recordFromJson: PlanRecord | null;
+}
+
+/** A bad file (unreadable, not a plan, an extractor fault) as an outcome with its reason. */
+function failure(path: string, error: unknown): FileOutcome {
+  if (error instanceof InputError) return { path, status: 'failed', reason: `${error.message} (${error.problem})` };
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { path, status: 'failed', reason: 'no such file' };
+  if (code && /^E[A-Z]+$/.test(code)) return { path, status: 'failed', reason: `cannot read (${code})` };
+  // A fault of the extractor on this file must not stop the others.
+  return { path, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
+}
+
+async function readOne(path: string, options: IngestOptions): Promise<ReadFile | FileOutcome> {
   try {
-    return await prepare(lib, path, options);
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(path, 'unreadable', 'is not a regular file');
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (info.size > maxBytes) throw new InputError(path, 'too-large', `the file is over the size limit of ${maxBytes} bytes`);
+    const bytes = await readFile(path);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const recordFromJson = extname(path).toLowerCase() === '.json' ? parseRecordBytes(bytes, path) : null;
+    const extractor = recordFromJson ? `record:${recordFromJson.extractor ?? 'unknown'}` : (options.extractorVersion ?? EXTRACTOR_VERSION);
+    return { path, bytes, sha256, extractor, recordFromJson };
   } catch (error) {
-    if (error instanceof InputError) return { path, status: 'failed', reason: `${error.message} (${error.problem})` };
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { path, status: 'failed', reason: 'no such file' };
-    if (code && /^E[A-Z]+$/.test(code)) return { path, status: 'failed', reason: `cannot read (${code})` };
-    // A fault of the extractor on this file must not stop the others.
-    return { path, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
+    return failure(path, error);
+  }
+}
+
+/** Extracts (or takes the JSON record of) a file read; a bad file becomes a failed outcome. */
+async function extractOne(file: ReadFile, extract: (path: string) => Promise<PlanRecord>): Promise<Prepared | FileOutcome> {
+  try {
+    const extracted = file.recordFromJson ?? (await extract(file.path));
+    const record: PlanRecord = { ...extracted, source: { ...extracted.source, path: extracted.source.path ?? file.path, sha256: file.sha256 } };
+    return { record, sha256: file.sha256, bytes: file.bytes, extractor: file.extractor };
+  } catch (error) {
+    return failure(file.path, error);
   }
 }
 
@@ -107,34 +142,70 @@ async function commit(lib: Library, path: string, prepared: Prepared | FileOutco
   return { path, status, id, sha256, number: record.document.number };
 }
 
+/** Files looked up in the library together: one query per batch, not one per file. */
+const BATCH_FILES = 32;
+/** Bytes of files held in memory per batch (a batch ends early when it reaches this). */
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** One batch of files: each one's outcome or plan, in order, as a function that yields it when asked. */
+type Batch = Array<() => Promise<Prepared | FileOutcome>>;
+
+/**
+ * Reads and hashes a batch of files, looks them all up in one query, and starts extracting
+ * the new or outdated ones: at once on the worker pool (it works ahead of the stores), or
+ * when asked for without one.
+ */
+async function prepareBatch(lib: Library, paths: string[], options: IngestOptions, pool: ExtractPool | null): Promise<Batch> {
+  const read = await Promise.all(paths.map((p) => readOne(p, options)));
+  const shas = read.flatMap((r) => ('bytes' in r ? [r.sha256] : []));
+  const stored = await lib.findByShas(shas);
+  const extract = pool ? (p: string) => pool.extract(p) : (options.extract ?? defaultExtract);
+  return read.map((r) => {
+    if (!('bytes' in r)) return () => Promise.resolve(r);
+    const existing = stored.get(r.sha256);
+    if (existing && existing.extractor === r.extractor) {
+      const outcome: FileOutcome = { path: r.path, status: 'unchanged', id: existing.id, sha256: r.sha256 };
+      return () => Promise.resolve(outcome);
+    }
+    if (!pool) return () => extractOne(r, extract);
+    const started = extractOne(r, extract);
+    return () => started;
+  });
+}
+
+/** Splits files into batches of at most BATCH_FILES files and about BATCH_BYTES bytes. */
+async function batchesOf(files: string[]): Promise<string[][]> {
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    const size = await stat(f).then((i) => i.size, () => 0);
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
 /**
  * Ingests one file. A bad file (unreadable, not a plan, an extractor fault) is an outcome
  * with its reason, not an exception; a database error propagates and stops the ingest.
  */
 export async function ingestOne(lib: Library, path: string, options: IngestOptions = {}): Promise<FileOutcome> {
-  return commit(lib, path, await prepareOutcome(lib, path, options));
-}
-
-async function prepare(lib: Library, path: string, options: IngestOptions) {
-  const info = await stat(path);
-  if (!info.isFile()) throw new InputError(path, 'unreadable', 'is not a regular file');
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (info.size > maxBytes) throw new InputError(path, 'too-large', `the file is over the size limit of ${maxBytes} bytes`);
-  const bytes = await readFile(path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const isRecord = extname(path).toLowerCase() === '.json';
-  const recordFromJson = isRecord ? parseRecordBytes(bytes, path) : null;
-  const extractor = recordFromJson ? `record:${recordFromJson.extractor ?? 'unknown'}` : (options.extractorVersion ?? EXTRACTOR_VERSION);
-  const existing = await lib.findBySha(sha256);
-  if (existing && existing.extractor === extractor) return { path, status: 'unchanged' as const, id: existing.id, sha256 };
-  const extracted = recordFromJson ?? (await (options.extract ?? defaultExtract)(path));
-  const record: PlanRecord = { ...extracted, source: { ...extracted.source, path: extracted.source.path ?? path, sha256 } };
-  return { record, sha256, bytes, extractor };
+  const [next] = await prepareBatch(lib, [path], options, null);
+  return commit(lib, path, await next());
 }
 
 /**
- * Ingests files in order. Extraction runs ahead in worker threads (`jobs`, when the compiled
- * worker is available) while the main thread stores each plan in its own transaction.
+ * Ingests files in order. Files are read, hashed and looked up a batch at a time; extraction
+ * runs ahead in worker threads (`jobs`, when the compiled worker is available) while the main
+ * thread stores each plan in its own transaction. The next batch is prepared while this one
+ * is stored, so the workers never wait for the stores.
  */
 export async function ingestFiles(lib: Library, files: string[], options: IngestOptions = {}, earlier: FileOutcome[] = []): Promise<IngestSummary> {
   const started = performance.now();
@@ -147,17 +218,20 @@ export async function ingestFiles(lib: Library, files: string[], options: Ingest
   earlier.forEach(count);
   const jobs = options.jobs ?? defaultJobs();
   // Even one worker overlaps extraction with the main thread's stores.
-  const pool = !options.extract && files.length > 1 && jobs >= 1 ? createExtractPool(jobs) : null;
-  const opts: IngestOptions = pool ? { ...options, extract: (p) => pool.extract(p) } : options;
+  const own = options.pool === undefined && !options.extract && files.length > 1 && jobs >= 1;
+  const pool = options.pool ?? (own ? createExtractPool(jobs) : null);
   try {
-    const window = pool ? jobs * 2 : 1;
-    const ahead: Array<Promise<Prepared | FileOutcome>> = [];
-    for (let i = 0; i < files.length; i++) {
-      while (ahead.length < window && i + ahead.length < files.length) ahead.push(prepareOutcome(lib, files[i + ahead.length], opts));
-      count(await commit(lib, files[i], await ahead.shift()!));
+    const batches = await batchesOf(files);
+    let next = batches.length > 0 ? prepareBatch(lib, batches[0], options, pool) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const batch = await next!;
+      let i = 0;
+      // Prepared (looked up, extraction started) before this batch's first store.
+      next = b + 1 < batches.length ? prepareBatch(lib, batches[b + 1], options, pool) : null;
+      for (const path of batches[b]) count(await commit(lib, path, await batch[i++]()));
     }
   } finally {
-    await pool?.close();
+    if (own) await pool?.close();
   }
   // Many new plans change the planner's picture of the library: refresh its statistics.
   if (summary.stored + summary.updated >= 50) await lib.analyze();

@@ -147,6 +147,15 @@ export class Library {
     return rows[0] ?? null;
   }
 
+  /** The stored plans of many content hashes, in one query. */
+  async findByShas(shas: string[]): Promise<Map<string, { id: number; extractor: string }>> {
+    const found = new Map<string, { id: number; extractor: string }>();
+    if (shas.length === 0) return found;
+    const rows = await this.db.query<{ sha256: string; id: number; extractor: string }>(`SELECT sha256, id, extractor FROM plans WHERE sha256 = ANY($1::text[])`, [shas]);
+    for (const r of rows) found.set(r.sha256, { id: r.id, extractor: r.extractor });
+    return found;
+  }
+
   /**
    * Stores a plan in one transaction: the source, the record, its diagnostics, its basis
    * links, and links of other plans that were waiting for it. A plan already stored with the
@@ -161,13 +170,6 @@ export class Library {
     const vocabulary = this.vocabulary;
     let newWords: string[] = [];
     const result = await this.db.transaction(async (tx) => {
-      await tx.query(
-        // Bytes travel as base64 text (encoded natively), decoded by the database.
-        `INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $2, $3, decode($4, 'base64'), $5) ON CONFLICT (sha256) DO NOTHING`,
-        [input.sha256, record.source.format, input.content?.length ?? 0, input.content ? Buffer.from(input.content).toString('base64') : null, input.path],
-      );
-      const existing = await tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
-      if (existing[0] && existing[0].extractor === input.extractor) return { id: existing[0].id, status: 'unchanged' as const };
       const values = [
         input.sha256,
         input.path,
@@ -192,10 +194,31 @@ export class Library {
       // smaller vector is cheaper to read for every candidate plan.
       const searchSql = `strip(to_tsvector('simple', coalesce(thidua_fold($16), '')) || to_tsvector('simple', coalesce(thidua_fold($17), '')) || to_tsvector('simple', coalesce(thidua_fold($18), '')))`;
       const headSql = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
+      // A new file (the common case) is one statement: its source and its plan together. The
+      // foreign key from plans to sources is checked at the end of the statement, when the
+      // source row is there. ON CONFLICT: the file is stored already, by an earlier run or by
+      // another process at this very moment (a shared server).
+      const inserted = await tx.query<{ id: number; words: string[] }>(
+        `WITH source AS (
+           -- Bytes travel as base64 text (encoded natively), decoded by the database.
+           INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $19, $20, decode($21, 'base64'), $2) ON CONFLICT (sha256) DO NOTHING
+         )
+         INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql})
+         ON CONFLICT (sha256) DO NOTHING RETURNING id, tsvector_to_array(search) AS words`,
+        [...values, record.source.format, input.content?.length ?? 0, input.content ? Buffer.from(input.content).toString('base64') : null],
+      );
       let id: number;
       let status: StoreStatus;
       let words: string[];
-      if (existing[0]) {
+      if (inserted[0]) {
+        id = inserted[0].id;
+        status = 'stored';
+        words = inserted[0].words;
+      } else {
+        const existing = await tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
+        if (!existing[0]) throw new Error(`the plan of ${input.sha256} was neither stored nor found`);
+        if (existing[0].extractor === input.extractor) return { id: existing[0].id, status: 'unchanged' as const };
         id = existing[0].id;
         status = 'updated';
         const updatedRows = await tx.query<{ words: string[] }>(
@@ -207,21 +230,6 @@ export class Library {
         words = updatedRows[0].words;
         await tx.query(`DELETE FROM diagnostics WHERE plan_id = $1`, [id]);
         await tx.query(`DELETE FROM basis_links WHERE plan_id = $1`, [id]);
-      } else {
-        status = 'stored';
-        // ON CONFLICT: another process (a shared server) may store the same file at the same moment.
-        const rows = await tx.query<{ id: number; words: string[] }>(
-          `INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql})
-           ON CONFLICT (sha256) DO NOTHING RETURNING id, tsvector_to_array(search) AS words`,
-          values,
-        );
-        if (rows.length === 0) {
-          const other = await tx.query<{ id: number }>(`SELECT id FROM plans WHERE sha256 = $1`, [input.sha256]);
-          return { id: other[0].id, status: 'unchanged' as const };
-        }
-        id = rows[0].id;
-        words = rows[0].words;
       }
       if (record.diagnostics.length > 0) {
         await tx.query(
@@ -244,29 +252,50 @@ export class Library {
 
   /** Resolves each basis entry of plan `id` to a library plan, or records it as missing. */
   private async linkBasis(tx: Queryable, id: number, record: PlanRecord): Promise<void> {
-    for (const [n, entry] of record.basis.entries()) {
-      const ref = refOf(entry);
-      const key = numberKey(entry.number);
-      const seq = numberSeq(entry.number);
+    if (record.basis.length === 0) return;
+    const entries = record.basis.map((entry, n) => ({ n, entry, ref: refOf(entry), key: numberKey(entry.number), seq: numberSeq(entry.number) }));
+    // A misread number is only accepted with the exact date (see matchReference), so the
+    // candidates are the plans of the same number or of the same date (both indexed): one
+    // query for every entry of the plan.
+    const keyed = entries.filter((e) => e.key);
+    const seqs = [...new Set(keyed.map((e) => e.seq).filter((x): x is number => x !== null))];
+    const dates = [...new Set(keyed.map((e) => e.entry.date).filter((x): x is string => x !== null))];
+    const candidates =
+      seqs.length + dates.length === 0
+        ? []
+        : await tx.query<{ id: number; number: string | null; doc_date: string | null; issuer: string | null; seq: number | null }>(
+            `SELECT id, number, doc_date, issuer, seq FROM plans WHERE id <> $1 AND (seq = ANY($2::integer[]) OR doc_date = ANY($3::text[])) LIMIT $4`,
+            [id, seqs, dates, 500 * keyed.length],
+          );
+    const rows = entries.map(({ n, entry, ref, key, seq }) => {
       let parent: { id: number; score: number } | null = null;
       if (key) {
-        const candidates = await tx.query<{ id: number; number: string | null; doc_date: string | null; issuer: string | null }>(
-          // A misread number is only accepted with the exact date (see matchReference), so the
-          // candidates are the plans of the same number or of the same date (both indexed).
-          `SELECT id, number, doc_date, issuer FROM plans WHERE id <> $1 AND (seq = $2 OR doc_date = $3) LIMIT 500`,
-          [id, seq, entry.date],
-        );
         for (const c of candidates) {
+          if (c.seq !== seq && c.doc_date !== entry.date) continue;
           const m = matchReference(ref, { number: c.number, date: c.doc_date, issuer: c.issuer });
           if (m.matches && (!parent || m.score > parent.score)) parent = { id: c.id, score: m.score };
         }
       }
-      await tx.query(
-        `INSERT INTO basis_links (plan_id, n, relation, type, number, number_key, seq, doc_date, issuer, subject, parent_id, score)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, n, entry.relation, entry.type, entry.number, key, seq, entry.date, entry.issuer, entry.subject, parent?.id ?? null, parent?.score ?? null],
-      );
-    }
+      return {
+        n,
+        relation: entry.relation,
+        type: entry.type,
+        number: entry.number,
+        number_key: key,
+        seq,
+        doc_date: entry.date,
+        issuer: entry.issuer,
+        subject: entry.subject,
+        parent_id: parent?.id ?? null,
+        score: parent?.score ?? null,
+      };
+    });
+    await tx.query(
+      `INSERT INTO basis_links (plan_id, n, relation, type, number, number_key, seq, doc_date, issuer, subject, parent_id, score)
+       SELECT $1, x.n, x.relation, x.type, x.number, x.number_key, x.seq, x.doc_date, x.issuer, x.subject, x.parent_id, x.score
+       FROM jsonb_to_recordset($2::jsonb) AS x(n integer, relation text, type text, number text, number_key text, seq integer, doc_date text, issuer text, subject text, parent_id integer, score real)`,
+      [id, JSON.stringify(rows)],
+    );
   }
 
   /** Points the missing parents of other plans that this plan is at it; unlinks stale ones on update. */

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
 import { collectFiles, ingestFiles, type FileOutcome, type IngestSummary } from '../../library/ingest.js';
+import { createExtractPool, defaultJobs } from '../../library/extract-pool.js';
 import { InputError, UsageError } from '../../errors.js';
 
 export function registerIngest(program: Command): void {
@@ -20,6 +21,8 @@ export function registerIngest(program: Command): void {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)) throw new UsageError(`--jobs takes a whole number from 0 to 64, not "${opts.jobs}"`);
       const { files, failures } = await collectFiles(paths);
       if (files.length === 0 && failures.length === 0) throw new InputError(paths.join(' '), 'missing', 'no plan files found');
+      // Extraction workers start before the library opens, so that they load meanwhile.
+      const pool = files.length > 1 && (jobs ?? defaultJobs()) >= 1 ? createExtractPool(jobs ?? defaultJobs()) : null;
       const summary = await withLibrary(opts, async (lib) => {
         const bar = !opts.quiet && !opts.json && process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
         bar?.start(files.length + failures.length, 0, { file: '' });
@@ -29,6 +32,7 @@ export function registerIngest(program: Command): void {
             files,
             {
               jobs,
+              pool,
               onFile: (o: FileOutcome) => {
                 if (opts.json) process.stdout.write(JSON.stringify(o) + '\n');
                 bar?.increment({ file: o.path.length > 40 ? '…' + o.path.slice(-39) : o.path });
@@ -39,7 +43,7 @@ export function registerIngest(program: Command): void {
         } finally {
           bar?.stop();
         }
-      });
+      }).finally(() => pool?.close());
       if (opts.json) process.stdout.write(JSON.stringify({ summary }) + '\n');
       else process.stdout.write(formatSummary(summary));
       if (summary.failed.length > 0) {
