@@ -5,6 +5,7 @@
 //   npm run bench:library -- --plans 2000         # a smaller library
 //   npm run bench:library -- --db postgres://…    # a PostgreSQL server (uses schema bench_library)
 //   npm run bench:library -- --data DIR           # keep (and reuse) the generated library in DIR
+//   npm run bench:library -- --texts 500          # ingest 500 text plans instead of 100
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,15 +85,27 @@ async function benchSearch(lib: Library): Promise<void> {
   );
 }
 
-async function benchIngest(location: { data?: string; db?: string }, dir: string): Promise<void> {
+async function benchIngest(location: (name: string) => { data?: string; db?: string }, dir: string): Promise<void> {
   const files = writeTextPlans(join(dir, 'texts'), TEXTS);
-  const lib = await Library.open(location);
+  // As `thidua ingest` runs, into an empty library: extraction in worker threads ahead of the stores.
+  const lib = await Library.open(location('ingest'));
   try {
-    // In-process, extraction timed: how the time splits between extraction and the library.
+    const pooled = await ingestFiles(lib, files);
+    const n = pooled.stored + pooled.updated;
+    console.log(`ingest of ${files.length} text plans, ${defaultJobs()} extraction worker(s) (as thidua ingest), empty library: ${n} in ${pooled.seconds.toFixed(2)} s = ${(n / pooled.seconds).toFixed(1)} plans/s (${pooled.failed.length} failed)`);
+    const again = await ingestFiles(lib, files);
+    console.log(`re-ingest of the same files: ${again.unchanged} unchanged in ${again.seconds.toFixed(2)} s = ${(again.unchanged / again.seconds).toFixed(0)} files/s`);
+    const updated = await ingestFiles(lib, files, { extractorVersion: 'bench-newer' });
+    console.log(`re-ingest with a newer extractor (every plan updated): ${updated.updated} in ${updated.seconds.toFixed(2)} s = ${(updated.updated / updated.seconds).toFixed(1)} plans/s`);
+  } finally {
+    await lib.close();
+  }
+  // In-process, extraction timed: how the time splits between extraction and the library.
+  const inProcess = await Library.open(location('ingest_in_process'));
+  try {
     let extractMs = 0;
-    const timed = await ingestFiles(lib, files, {
+    const timed = await ingestFiles(inProcess, files, {
       jobs: 0,
-      extractorVersion: 'timed',
       extract: async (path) => {
         const t = performance.now();
         const r = (await extractFile(path, { quiet: true })).record;
@@ -103,18 +116,18 @@ async function benchIngest(location: { data?: string; db?: string }, dir: string
     const done = timed.stored + timed.updated;
     const total = timed.seconds * 1000;
     console.log(
-      `ingest of text plans, in-process: ${done} of ${files.length} in ${timed.seconds.toFixed(2)} s = ${(done / timed.seconds).toFixed(1)} plans/s ` +
-        `(extraction ${(extractMs / 1000).toFixed(2)} s = ${((100 * extractMs) / total).toFixed(0)}% of the time; library alone ${(done / ((total - extractMs) / 1000)).toFixed(0)} plans/s; ${timed.failed.length} failed)`,
+      `ingest in-process (no worker), empty library: ${done} in ${timed.seconds.toFixed(2)} s = ${(done / timed.seconds).toFixed(1)} plans/s ` +
+        `(extraction ${(extractMs / done).toFixed(1)} ms/plan = ${((100 * extractMs) / total).toFixed(0)}% of the time; library alone ${(done / ((total - extractMs) / 1000)).toFixed(0)} plans/s)`,
     );
-    // As `thidua ingest` runs: extraction in worker threads ahead of the stores (a new extractor version: every plan updated).
-    const pooled = await ingestFiles(lib, files);
-    const n = pooled.stored + pooled.updated;
-    console.log(`ingest of text plans, ${defaultJobs()} extraction worker(s) (as thidua ingest): ${n} in ${pooled.seconds.toFixed(2)} s = ${(n / pooled.seconds).toFixed(1)} plans/s`);
-    const again = await ingestFiles(lib, files);
-    console.log(`re-ingest of the same files: ${again.unchanged} unchanged in ${again.seconds.toFixed(2)} s = ${(again.unchanged / again.seconds).toFixed(0)} files/s`);
   } finally {
-    await lib.close();
+    await inProcess.close();
   }
+}
+
+async function dropSchemas(dbUrl: string, schemas: string[]): Promise<void> {
+  const l = await Library.open({ db: dbUrl });
+  for (const schema of schemas) await l.db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await l.close();
 }
 
 async function main(): Promise<void> {
@@ -141,13 +154,10 @@ async function main(): Promise<void> {
     } finally {
       await lib.close();
     }
-    const ingestLocation = dbUrl ? { db: dbUrl.replace('bench_library', 'bench_ingest') } : { data: join(tmp, 'ingest') };
+    const ingestLocation = (name: string) => (dbUrl ? { db: dbUrl.replace('bench_library', `bench_${name}`) } : { data: join(tmp, name) });
+    if (dbUrl) await dropSchemas(dbUrl, ['bench_ingest', 'bench_ingest_in_process']);
     await benchIngest(ingestLocation, tmp);
-    if (dbUrl) {
-      const l = await Library.open({ db: dbUrl });
-      await l.db.exec('DROP SCHEMA IF EXISTS bench_ingest CASCADE');
-      await l.close();
-    }
+    if (dbUrl) await dropSchemas(dbUrl, ['bench_ingest', 'bench_ingest_in_process']);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

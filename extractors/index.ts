@@ -2,7 +2,8 @@
 // the raw file). This module runs them in order and assembles the record.
 import type { VFile } from 'vfile';
 import type { AdminRoot } from '../pipeline/parse/types.js';
-import { SCHEMA_ID, type Diagnostic, type PlanRecord, type Source } from '../pipeline/record/schema.js';
+import { SCHEMA_ID } from '../pipeline/record/id.js';
+import type { Diagnostic, PlanRecord, Source } from '../pipeline/record/schema.js';
 import { EXTRACTOR_VERSION } from '../pipeline/version.js';
 import { extractAwards } from './awards.js';
 import { extractBasis } from './basis.js';

@@ -85,7 +85,7 @@ async function defaultExtract(path: string): Promise<PlanRecord> {
   return (await extractFile(path, { quiet: true })).record;
 }
 
-type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string };
+type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string; stored: boolean };
 
 /** A file read and hashed; not yet looked up in the library, not yet extracted. */
 interface ReadFile {
@@ -124,11 +124,11 @@ async function readOne(path: string, options: IngestOptions): Promise<ReadFile |
 }
 
 /** Extracts (or takes the JSON record of) a file read; a bad file becomes a failed outcome. */
-async function extractOne(file: ReadFile, extract: (path: string) => Promise<PlanRecord>): Promise<Prepared | FileOutcome> {
+async function extractOne(file: ReadFile, extract: (path: string) => Promise<PlanRecord>, stored: boolean): Promise<Prepared | FileOutcome> {
   try {
     const extracted = file.recordFromJson ?? (await extract(file.path));
     const record: PlanRecord = { ...extracted, source: { ...extracted.source, path: extracted.source.path ?? file.path, sha256: file.sha256 } };
-    return { record, sha256: file.sha256, bytes: file.bytes, extractor: file.extractor };
+    return { record, sha256: file.sha256, bytes: file.bytes, extractor: file.extractor, stored };
   } catch (error) {
     return failure(file.path, error);
   }
@@ -137,8 +137,8 @@ async function extractOne(file: ReadFile, extract: (path: string) => Promise<Pla
 /** Stores a prepared plan in one transaction; a database error propagates and stops the ingest. */
 async function commit(lib: Library, path: string, prepared: Prepared | FileOutcome): Promise<FileOutcome> {
   if ('status' in prepared) return prepared;
-  const { record, sha256, bytes, extractor } = prepared;
-  const { id, status } = await lib.store({ record, sha256, content: bytes, path, extractor });
+  const { record, sha256, bytes, extractor, stored } = prepared;
+  const { id, status } = await lib.store({ record, sha256, content: bytes, path, extractor, stored });
   return { path, status, id, sha256, number: record.document.number };
 }
 
@@ -167,8 +167,8 @@ async function prepareBatch(lib: Library, paths: string[], options: IngestOption
       const outcome: FileOutcome = { path: r.path, status: 'unchanged', id: existing.id, sha256: r.sha256 };
       return () => Promise.resolve(outcome);
     }
-    if (!pool) return () => extractOne(r, extract);
-    const started = extractOne(r, extract);
+    if (!pool) return () => extractOne(r, extract, existing !== undefined);
+    const started = extractOne(r, extract, existing !== undefined);
     return () => started;
   });
 }

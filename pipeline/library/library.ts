@@ -81,6 +81,8 @@ export interface StoreInput {
   content: Uint8Array | null;
   path: string | null;
   extractor: string;
+  /** The plan is known to be stored already (e.g. by an earlier version): update it without trying to insert first. */
+  stored?: boolean;
 }
 
 export type StoreStatus = 'stored' | 'updated' | 'unchanged';
@@ -198,7 +200,9 @@ export class Library {
       // foreign key from plans to sources is checked at the end of the statement, when the
       // source row is there. ON CONFLICT: the file is stored already, by an earlier run or by
       // another process at this very moment (a shared server).
-      const inserted = await tx.query<{ id: number; words: string[] }>(
+      const selectExisting = () => tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
+      let existing = input.stored ? await selectExisting() : [];
+      const inserted = existing[0] ? [] : await tx.query<{ id: number; words: string[] }>(
         `WITH source AS (
            -- Bytes travel as base64 text (encoded natively), decoded by the database.
            INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $19, $20, decode($21, 'base64'), $2) ON CONFLICT (sha256) DO NOTHING
@@ -216,7 +220,7 @@ export class Library {
         status = 'stored';
         words = inserted[0].words;
       } else {
-        const existing = await tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
+        if (!existing[0]) existing = await selectExisting();
         if (!existing[0]) throw new Error(`the plan of ${input.sha256} was neither stored nor found`);
         if (existing[0].extractor === input.extractor) return { id: existing[0].id, status: 'unchanged' as const };
         id = existing[0].id;

@@ -3,8 +3,9 @@
 // `../shared/spec/plan-record.md` (copied to docs in README). Validated with zod so
 // a record read back from disk or a database is checked the same way as a fresh one.
 import { z } from 'zod';
+import { SCHEMA_ID } from './id.js';
 
-export const SCHEMA_ID = 'thidua.plan/1';
+export { SCHEMA_ID };
 
 export const IssuerKind = z.enum(['people_committee', 'police', 'party', 'other']);
 export const AdminLevel = z.enum(['province', 'district', 'commune']);
