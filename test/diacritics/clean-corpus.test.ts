@@ -7,7 +7,15 @@ import { normaliseDiacritics } from '../../pipeline/diacritics/index.js';
 
 const CORPUS = join(__dirname, '../../../shared/corpus-vi');
 
-describe.skipIf(!existsSync(CORPUS))('clean corpus documents', () => {
+// Both folders must be there. vitest runs the body of a skipped describe too (to list its
+// tests), so the folders are only read when they are present.
+const present = existsSync(join(CORPUS, 'plans')) && existsSync(join(CORPUS, 'legal'));
+
+describe.skipIf(!present)('clean corpus documents', () => {
+  if (!present) {
+    it.skip('../shared/corpus-vi is not beside the checkout', () => {});
+    return;
+  }
   const files = [
     ...readdirSync(join(CORPUS, 'plans')).map((f) => join(CORPUS, 'plans', f)),
     // Every fourth legal document (the whole set takes too long for the test run).
