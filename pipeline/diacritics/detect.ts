@@ -17,7 +17,21 @@ export type DocumentKind = 'empty' | 'clean' | 'stripped' | 'garbled' | 'mixed';
  */
 export type WordClass = 'marked' | 'plain' | 'bad' | 'unknown' | 'neutral';
 
+/**
+ * A word's class depends on the word and the lexicon only, and plans repeat their words: kept
+ * per lexicon across lines and documents, bounded.
+ */
+const WORD_CLASSES = new WeakMap<SyllableLexicon, Map<string, WordClass>>();
+
 export function classifyWord(model: SyllableLexicon, word: string): WordClass {
+  let cache = WORD_CLASSES.get(model);
+  if (!cache || cache.size > 100_000) WORD_CLASSES.set(model, (cache = new Map()));
+  let c = cache.get(word);
+  if (c === undefined) cache.set(word, (c = classifyUncached(model, word)));
+  return c;
+}
+
+function classifyUncached(model: SyllableLexicon, word: string): WordClass {
   if (isAbbreviation(word) || /^\p{Lu}$/u.test(word)) return 'neutral';
   // Codes of capitals and digits: PV01, H5N1, 5G, B1 (but "S6", "X4" are a garbled Số, xã).
   if (/^[A-Z\d]+$/.test(word) && /\d/.test(word) && (word.length > 2 || /^\d/.test(word) || !/[0346]/.test(word))) return 'neutral';

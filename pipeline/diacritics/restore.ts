@@ -68,6 +68,7 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
   const positions: Slot[] = [];
   const fixedCache = new Map<number, Slot>();
   const keyCache = new Map<string, Slot | null>();
+  const altSlots = new Map<KeyAlternative[], Map<string, Slot | null>>();
   const fixed = (id: number): Slot => {
     let slot = fixedCache.get(id);
     if (!slot) fixedCache.set(id, (slot = { token: null, ids: [id], bonus: [0], repaired: null, cost: null, restorable: false }));
@@ -159,7 +160,15 @@ export function restoreWithModel(model: RestoreModel, text: string, options: Res
       const cacheKey = symbol + (capitalised ? '^' : '') + (nameLine ? '#' : '');
       slot = keyCache.get(cacheKey) ?? null;
       if (!keyCache.has(cacheKey)) keyCache.set(cacheKey, (slot = build(token, [{ key: symbol, cost: 0 }], capitalised, symbol, nameLine)));
-    } else slot = build(token, alternatives, capitalised, syllableKey(token.text), nameLine);
+    } else {
+      // Garble repair hands out the same alternatives (one array per distinct token) for a
+      // word each time it occurs: its slot is built once.
+      let byText = altSlots.get(alternatives);
+      if (!byText) altSlots.set(alternatives, (byText = new Map()));
+      const cacheKey = token.text + (capitalised ? '^' : '') + (nameLine ? '#' : '');
+      slot = byText.get(cacheKey) ?? null;
+      if (!byText.has(cacheKey)) byText.set(cacheKey, (slot = build(token, alternatives, capitalised, syllableKey(token.text), nameLine)));
+    }
     if (!slot) {
       positions.push(fixed(model.id(symbol)));
       continue;
