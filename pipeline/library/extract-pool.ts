@@ -9,10 +9,20 @@ import { coerceRecord } from './records.js';
 import type { PlanRecord } from '../record/schema.js';
 import type { ExtractReply } from './extract-worker.js';
 
+/** A file waiting for a worker, and how to settle its promise. */
+interface Job {
+  path: string;
+  resolve: (record: PlanRecord) => void;
+  reject: (error: unknown) => void;
+}
+
 export interface ExtractPool {
   extract(path: string): Promise<PlanRecord>;
   close(): Promise<void>;
 }
+
+/** Files handed to a worker before it answers the first of them. */
+const AHEAD = 2;
 
 /** Workers to use by default: one per core but one (the main thread stores), at least 1, at most 4. */
 export function defaultJobs(): number {
@@ -24,45 +34,66 @@ export function createExtractPool(jobs: number): ExtractPool | null {
   const script = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
   if (jobs < 1 || !existsSync(script)) return null;
   const workers = Array.from({ length: jobs }, () => new Worker(script));
-  const idle = [...workers];
-  const waiting: Array<() => void> = [];
-  const pending = new Map<number, { resolve: (r: PlanRecord) => void; reject: (e: unknown) => void }>();
+  // Files handed to each worker and not answered yet: up to AHEAD, so that a worker has its
+  // next file before it finishes this one, even when the main thread is busy.
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  const alive = new Set(workers);
+  const queue: Job[] = [];
+  const pending = new Map<number, { job: Job; worker: Worker }>();
   let next = 0;
+  const dispatch = () => {
+    for (;;) {
+      if (queue.length === 0) return;
+      let target: Worker | null = null;
+      for (const w of alive) if (inFlight.get(w)! < AHEAD && (!target || inFlight.get(w)! < inFlight.get(target)!)) target = w;
+      if (!target) return;
+      const job = queue.shift()!;
+      const id = next++;
+      pending.set(id, { job, worker: target });
+      inFlight.set(target, inFlight.get(target)! + 1);
+      target.postMessage({ id, path: job.path });
+    }
+  };
   for (const w of workers) {
     w.on('message', (reply: ExtractReply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
+      const job = pending.get(reply.id)?.job;
+      if (!job) return;
       pending.delete(reply.id);
-      idle.push(w);
-      waiting.shift()?.();
+      inFlight.set(w, inFlight.get(w)! - 1);
+      dispatch();
       if (reply.ok) {
         try {
-          p.resolve(coerceRecord(reply.record));
+          job.resolve(coerceRecord(reply.record));
         } catch (error) {
-          p.reject(error);
+          job.reject(error);
         }
       } else if (reply.input) {
-        p.reject(new InputError(reply.input.path, reply.input.problem as InputProblem, reply.input.message));
+        job.reject(new InputError(reply.input.path, reply.input.problem as InputProblem, reply.input.message));
       } else {
-        p.reject(new Error(reply.message));
+        job.reject(new Error(reply.message));
       }
     });
     w.on('error', (error) => {
-      for (const p of pending.values()) p.reject(error);
-      pending.clear();
+      // A worker that fails takes its files with it; when none is left, so do the queued ones.
+      alive.delete(w);
+      for (const [id, p] of pending) {
+        if (p.worker !== w) continue;
+        pending.delete(id);
+        p.job.reject(error);
+      }
+      if (alive.size === 0) for (const job of queue.splice(0)) job.reject(error);
     });
   }
   return {
-    async extract(path: string): Promise<PlanRecord> {
-      while (idle.length === 0) await new Promise<void>((r) => waiting.push(r));
-      const w = idle.pop()!;
-      const id = next++;
+    extract(path: string): Promise<PlanRecord> {
+      if (alive.size === 0) return Promise.reject(new Error('the extraction workers have stopped'));
       return new Promise<PlanRecord>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, path });
+        queue.push({ path, resolve, reject });
+        dispatch();
       });
     },
     async close() {
+      for (const job of queue.splice(0)) job.reject(new Error('the extraction pool was closed'));
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

@@ -21,7 +21,7 @@ setImmediate(() => {
   nameSyllables();
 });
 
-parentPort?.on('message', async (req: ExtractRequest) => {
+async function extractOne(req: ExtractRequest): Promise<void> {
   try {
     const { record } = await extractFile(req.path, { quiet: true });
     parentPort!.postMessage({ id: req.id, ok: true, record } satisfies ExtractReply);
@@ -29,4 +29,11 @@ parentPort?.on('message', async (req: ExtractRequest) => {
     const input = error instanceof InputError ? { path: error.path, problem: error.problem, message: error.message } : null;
     parentPort!.postMessage({ id: req.id, ok: false, input, message: (error as Error)?.message ?? String(error) } satisfies ExtractReply);
   }
+}
+
+// The pool sends a file ahead of time (so that the worker never waits for a busy main thread to
+// hand it the next one): files are extracted one after the other, in the order they came.
+let chain: Promise<void> = Promise.resolve();
+parentPort?.on('message', (req: ExtractRequest) => {
+  chain = chain.then(() => extractOne(req));
 });
