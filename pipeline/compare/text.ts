@@ -94,8 +94,8 @@ export function matchItems<T>(
   };
 }
 
-/** Edit distance (insertions, deletions, substitutions) of two strings. */
-export function levenshtein(a: string, b: string): number {
+/** Edit distance (insertions, deletions, substitutions) of two strings, or of two sequences (words, characters). */
+export function levenshtein<T>(a: string | readonly T[], b: string | readonly T[]): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -105,7 +105,7 @@ export function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
     }
     [prev, cur] = [cur, prev];

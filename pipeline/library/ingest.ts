@@ -147,13 +147,8 @@ const BATCH_FILES = 32;
 /** Bytes of files held in memory per batch (a batch ends early when it reaches this). */
 const BATCH_BYTES = 64 * 1024 * 1024;
 
-/** One file of a batch: its outcome or plan when asked. */
-interface BatchItem {
-  get: () => Promise<Prepared | FileOutcome>;
-}
-type Batch = BatchItem[];
-
-const settled = (value: Prepared | FileOutcome): BatchItem => ({ get: () => Promise.resolve(value) });
+/** One batch of files: each one's outcome or plan, in order, as a function that yields it when asked. */
+type Batch = Array<() => Promise<Prepared | FileOutcome>>;
 
 /**
  * Reads and hashes a batch of files, looks them all up in one query, and starts extracting
@@ -165,13 +160,16 @@ async function prepareBatch(lib: Library, paths: string[], options: IngestOption
   const shas = read.flatMap((r) => ('bytes' in r ? [r.sha256] : []));
   const stored = await lib.findByShas(shas);
   const extract = pool ? (p: string) => pool.extract(p) : (options.extract ?? defaultExtract);
-  return read.map((r): BatchItem => {
-    if (!('bytes' in r)) return settled(r);
+  return read.map((r) => {
+    if (!('bytes' in r)) return () => Promise.resolve(r);
     const existing = stored.get(r.sha256);
-    if (existing && existing.extractor === r.extractor) return settled({ path: r.path, status: 'unchanged', id: existing.id, sha256: r.sha256 });
-    if (!pool) return { get: () => extractOne(r, extract, existing !== undefined) };
+    if (existing && existing.extractor === r.extractor) {
+      const outcome: FileOutcome = { path: r.path, status: 'unchanged', id: existing.id, sha256: r.sha256 };
+      return () => Promise.resolve(outcome);
+    }
+    if (!pool) return () => extractOne(r, extract, existing !== undefined);
     const started = extractOne(r, extract, existing !== undefined);
-    return { get: () => started };
+    return () => started;
   });
 }
 
@@ -200,7 +198,7 @@ async function batchesOf(files: string[]): Promise<string[][]> {
  */
 export async function ingestOne(lib: Library, path: string, options: IngestOptions = {}): Promise<FileOutcome> {
   const [next] = await prepareBatch(lib, [path], options, null);
-  return commit(lib, path, await next.get());
+  return commit(lib, path, await next());
 }
 
 /**
@@ -230,7 +228,7 @@ export async function ingestFiles(lib: Library, files: string[], options: Ingest
       let i = 0;
       // Prepared (looked up, extraction started) before this batch's first store.
       next = b + 1 < batches.length ? prepareBatch(lib, batches[b + 1], options, pool) : null;
-      for (const path of batches[b]) count(await commit(lib, path, await batch[i++].get()));
+      for (const path of batches[b]) count(await commit(lib, path, await batch[i++]()));
     }
   } finally {
     if (own) await pool?.close();

@@ -4,6 +4,7 @@
 import type { AdminLevel, IssuerKind, PlanRecord } from '../record/schema.js';
 import { matchReference, numberKey, numberSeq, refOf } from '../compare/reference.js';
 import { levenshtein } from '../compare/text.js';
+import type { Identification } from '../compare/types.js';
 import { coerceRecord } from './records.js';
 import { openPglite, openPostgres, type Database, type Queryable } from './database.js';
 import { migrate } from './migrations.js';
@@ -25,17 +26,11 @@ export interface PlanFilters {
   year?: number;
 }
 
-export interface PlanSummary {
+/** A stored plan's identification (as the comparison shows it) and where it is in the library. */
+export interface PlanSummary extends Identification {
   id: number;
-  number: string | null;
-  date: string | null;
-  title: string | null;
-  issuer: string | null;
-  kind: string | null;
-  level: string | null;
   periodFrom: number | null;
   periodTo: number | null;
-  path: string | null;
   sha256: string;
   extractor: string;
 }
@@ -143,12 +138,6 @@ export class Library {
     await this.db.close();
   }
 
-  /** The stored plan of a content hash, if any. */
-  async findBySha(sha256: string): Promise<{ id: number; extractor: string } | null> {
-    const rows = await this.db.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1`, [sha256]);
-    return rows[0] ?? null;
-  }
-
   /** The stored plans of many content hashes, in one query. */
   async findByShas(shas: string[]): Promise<Map<string, { id: number; extractor: string }>> {
     const found = new Map<string, { id: number; extractor: string }>();
@@ -196,12 +185,13 @@ export class Library {
       // smaller vector is cheaper to read for every candidate plan.
       const searchSql = `strip(to_tsvector('simple', coalesce(thidua_fold($16), '')) || to_tsvector('simple', coalesce(thidua_fold($17), '')) || to_tsvector('simple', coalesce(thidua_fold($18), '')))`;
       const headSql = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
+      const selectExisting = () => tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
+      // A plan the caller knows is stored goes straight to the update.
+      let existing = input.stored ? await selectExisting() : [];
       // A new file (the common case) is one statement: its source and its plan together. The
       // foreign key from plans to sources is checked at the end of the statement, when the
       // source row is there. ON CONFLICT: the file is stored already, by an earlier run or by
       // another process at this very moment (a shared server).
-      const selectExisting = () => tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
-      let existing = input.stored ? await selectExisting() : [];
       const inserted = existing[0] ? [] : await tx.query<{ id: number; words: string[] }>(
         `WITH source AS (
            -- Bytes travel as base64 text (encoded natively), decoded by the database.
