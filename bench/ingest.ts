@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { levenshtein } from '../pipeline/compare/text.js';
 import { extractFile } from '../pipeline/extract.js';
 import { closeIngest, ingestFile } from '../pipeline/ingest/index.js';
 import { linesToText } from '../pipeline/ingest/layout.js';
@@ -86,17 +87,6 @@ function pageText(result: OcrResult, height: number): string {
   }));
   const body = lines.filter((l, i) => !(i === 0 && /^\d{1,3}$/.test(l.text.trim()) && l.y < height * 0.1));
   return linesToText(body);
-}
-
-function levenshtein<T>(a: T[], b: T[]): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
 }
 
 function errorRates(pairs: { reference: string; hypothesis: string }[]): { cer: number; wer: number } {
@@ -198,6 +188,75 @@ async function versusNative(pages: Page[], rounds: number) {
   }
 }
 
+type CoreApi = {
+  Init(path: string, lang: string, oem: number): number;
+  SetVariable(name: string, value: string): void;
+  SetImageFile(exif: number, angle: number): number;
+  Recognize(monitor: null): number;
+  GetTSVText(page: number): string;
+  End(): void;
+};
+type CoreModule = { FS: { mkdir(p: string): void; writeFile(p: string, d: Uint8Array): void }; TessBaseAPI: new () => CoreApi };
+
+/**
+ * The engine's own calls, timed inside tesseract.js-core (the same wasm build tesseract.js
+ * picks here, without tesseract.js around it), on the same pages, interleaved page by page with
+ * the same page through tesseract.js (one worker): where the per-page cost is, and what
+ * tesseract.js adds to it.
+ */
+async function engineCalls(pages: Page[]): Promise<{ setImage: number; recognize: number; tsv: number; viaTesseractJs: number }> {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const core = require('tesseract.js-core/tesseract-core-simd-lstm') as (o: object) => Promise<CoreModule>;
+  const M = await core({});
+  M.FS.mkdir('/tessdata');
+  M.FS.writeFile('/tessdata/vie.traineddata', readFileSync(join(tessdataDir(), 'vie.traineddata')));
+  const api = new M.TessBaseAPI();
+  if (api.Init('/tessdata', 'vie', 1) !== 0) throw new Error('tesseract.js-core did not start');
+  api.SetVariable('tessedit_pageseg_mode', '6');
+  const pool = new OcrPool({ workers: 1, idleCloseMs: -1 });
+  const sums = { setImage: 0, recognize: 0, tsv: 0, viaTesseractJs: 0 };
+  const direct = (page: Page, add: boolean) => {
+    M.FS.writeFile('/input', encodePgm(page.image));
+    const t0 = performance.now();
+    api.SetImageFile(1, 0);
+    const t1 = performance.now();
+    api.Recognize(null);
+    const t2 = performance.now();
+    api.GetTSVText(0);
+    const t3 = performance.now();
+    if (add) {
+      sums.setImage += t1 - t0;
+      sums.recognize += t2 - t1;
+      sums.tsv += t3 - t2;
+    }
+  };
+  const viaPool = async (page: Page) => {
+    const t = performance.now();
+    await pool.recognize(page.image);
+    sums.viaTesseractJs += performance.now() - t;
+  };
+  try {
+    // Warm-up of both (the JIT's optimising compile).
+    direct(pages[0], false);
+    await pool.recognize(pages[0].image);
+    for (let i = 0; i < pages.length; i++) {
+      if (i % 2 === 0) {
+        direct(pages[i], true);
+        await viaPool(pages[i]);
+      } else {
+        await viaPool(pages[i]);
+        direct(pages[i], true);
+      }
+    }
+  } finally {
+    api.End();
+    await pool.close();
+  }
+  const n = pages.length;
+  return { setImage: sums.setImage / n, recognize: sums.recognize / n, tsv: sums.tsv / n, viaTesseractJs: sums.viaTesseractJs / n };
+}
+
 async function ocr(): Promise<void> {
   console.log('\n## OCR of the 200-dpi degraded scans');
   const pages = await ocrPages();
@@ -216,6 +275,12 @@ async function ocr(): Promise<void> {
     const sorted = [...versus.ratios].sort((a, b) => a - b);
     console.log(`  ratio tesseract.js / native: ×${fmt(versus.js.cpu / versus.native.cpu)} CPU (rounds ×${fmt(sorted[0])}–×${fmt(sorted[sorted.length - 1])}), ×${fmt(versus.js.wall / versus.native.wall)} wall`);
   } else console.log('native tesseract CLI: not installed (apt-get install tesseract-ocr)');
+  const calls = await engineCalls(pages);
+  const engine = calls.setImage + calls.recognize + calls.tsv;
+  console.log(
+    `engine calls inside tesseract.js-core, per page: SetImageFile ${fmt(calls.setImage, 0)} ms, Recognize ${fmt(calls.recognize / 1000)} s, GetTSVText ${fmt(calls.tsv, 0)} ms; ` +
+      `the same pages through tesseract.js, interleaved: ×${fmt(calls.viaTesseractJs / engine)} the engine's calls`,
+  );
   // Per document, pages joined: a paragraph broken by a page break sits on its first page in
   // the reference (the pipeline's doing), so page-by-page pairs would count it twice.
   const byDocument = (results: OcrResult[]) =>
