@@ -1,5 +1,5 @@
 // Page images for OCR: 8-bit grayscale rasters and the preprocessing applied before
-// recognition (grayscale, upscale of low-resolution images, deskew, binarisation), plus PGM
+// recognition (grayscale, upscale of low-resolution images, deskew, binarisation), plus TIFF
 // encoding, which Tesseract's image reader (Leptonica) takes without any compression work.
 
 export interface GrayImage {
@@ -213,11 +213,48 @@ export function preprocess(image: GrayImage, dpi: number | null, options: { upsc
   return { image: out, deskew, upscale };
 }
 
-/** Binary PGM (P5), which Leptonica reads directly. */
-export function encodePgm(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.data.length);
-  out.set(header, 0);
-  out.set(image.data, header.length);
+/** Where the pixels of an encoded page start: past the first 500 bytes, which tesseract.js
+ * scans for an EXIF orientation pattern (the header and zero padding can never match it). */
+const TIFF_PIXELS_AT = 512;
+
+/**
+ * An 8-bit grayscale page as a baseline TIFF: little-endian, uncompressed, one strip. Leptonica
+ * reads it through libtiff a strip at a time, where its PGM reader takes a byte per call: inside
+ * tesseract.js-core SetImageFile costs ~5–10 ms instead of ~30–45 ms for an A4 page at 200 dpi,
+ * for the same pixels (the OCR output is byte-identical).
+ */
+export function encodeTiff(image: GrayImage): Uint8Array {
+  const { width, height, data } = image;
+  const out = new Uint8Array(TIFF_PIXELS_AT + data.length);
+  const view = new DataView(out.buffer);
+  out.set([0x49, 0x49, 42, 0], 0); // "II", 42: little-endian TIFF
+  view.setUint32(4, 8, true); // the one image file directory, right after the header
+  const SHORT = 3;
+  const LONG = 4;
+  const entries: Array<[tag: number, type: number, value: number]> = [
+    [256, LONG, width], // ImageWidth
+    [257, LONG, height], // ImageLength
+    [258, SHORT, 8], // BitsPerSample
+    [259, SHORT, 1], // Compression: none
+    [262, SHORT, 1], // PhotometricInterpretation: BlackIsZero
+    [273, LONG, TIFF_PIXELS_AT], // StripOffsets
+    [277, SHORT, 1], // SamplesPerPixel
+    [278, LONG, height], // RowsPerStrip: one strip
+    [279, LONG, data.length], // StripByteCounts
+    [284, SHORT, 1], // PlanarConfiguration: contiguous
+  ];
+  let at = 8;
+  view.setUint16(at, entries.length, true);
+  at += 2;
+  for (const [tag, type, value] of entries) {
+    view.setUint16(at, tag, true);
+    view.setUint16(at + 2, type, true);
+    view.setUint32(at + 4, 1, true);
+    if (type === SHORT) view.setUint16(at + 8, value, true);
+    else view.setUint32(at + 8, value, true);
+    at += 12;
+  }
+  view.setUint32(at, 0, true); // no next directory
+  out.set(data, TIFF_PIXELS_AT);
   return out;
 }
