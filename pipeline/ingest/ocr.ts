@@ -189,7 +189,9 @@ let wasmFlagsSet = false;
 export function enableWasmInlining(): void {
   if (wasmFlagsSet || process.env.THIDUA_WASM_INLINING === '0') return;
   wasmFlagsSet = true;
-  setFlagsFromString('--experimental-wasm-inlining');
+  // Later V8s (Node 22 on) inline wasm by default and no longer know the flag: setting an
+  // unknown flag would print a warning on stderr, so it is set for V8 11 and older only.
+  if (Number(process.versions.v8.split('.')[0]) <= 11) setFlagsFromString('--experimental-wasm-inlining');
 }
 
 async function startWorker(timeoutMs: number, onError: (e: Error) => void): Promise<TesseractWorker> {
