@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { levenshtein } from '../pipeline/compare/text.js';
 import { extractFile } from '../pipeline/extract.js';
+import { startEngine } from './engine.js';
 import { closeIngest, ingestFile } from '../pipeline/ingest/index.js';
 import { linesToText } from '../pipeline/ingest/layout.js';
 import { OcrPool, parseTsv, tessdataDir, type OcrResult } from '../pipeline/ingest/ocr.js';
@@ -197,16 +198,6 @@ async function versusNative(pages: Page[], rounds: number) {
   }
 }
 
-type CoreApi = {
-  Init(path: string, lang: string, oem: number): number;
-  SetVariable(name: string, value: string): void;
-  SetImageFile(exif: number, angle: number): number;
-  Recognize(monitor: null): number;
-  GetTSVText(page: number): string;
-  End(): void;
-};
-type CoreModule = { FS: { mkdir(p: string): void; writeFile(p: string, d: Uint8Array): void }; TessBaseAPI: new () => CoreApi };
-
 /**
  * The engine's own calls, timed inside tesseract.js-core (the same wasm build tesseract.js
  * picks here, without tesseract.js around it), on the same pages, interleaved page by page with
@@ -214,19 +205,11 @@ type CoreModule = { FS: { mkdir(p: string): void; writeFile(p: string, d: Uint8A
  * tesseract.js adds to it.
  */
 async function engineCalls(pages: Page[]): Promise<{ setImage: number; recognize: number; tsv: number; viaTesseractJs: number }> {
-  const { createRequire } = await import('node:module');
-  const require = createRequire(import.meta.url);
-  const core = require('tesseract.js-core/tesseract-core-simd-lstm') as (o: object) => Promise<CoreModule>;
-  const M = await core({});
-  M.FS.mkdir('/tessdata');
-  M.FS.writeFile('/tessdata/vie.traineddata', readFileSync(join(tessdataDir(), 'vie.traineddata')));
-  const api = new M.TessBaseAPI();
-  if (api.Init('/tessdata', 'vie', 1) !== 0) throw new Error('tesseract.js-core did not start');
-  api.SetVariable('tessedit_pageseg_mode', '6');
+  const { api, writeInput } = await startEngine();
   const pool = new OcrPool({ workers: 1, idleCloseMs: -1 });
   const sums = { setImage: 0, recognize: 0, tsv: 0, viaTesseractJs: 0 };
   const direct = (page: Page, add: boolean) => {
-    M.FS.writeFile('/input', encodeTiff(page.image));
+    writeInput(encodeTiff(page.image));
     const t0 = performance.now();
     api.SetImageFile(1, 0);
     const t1 = performance.now();

@@ -11,14 +11,13 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { tessdataDir } from '../pipeline/ingest/ocr.js';
 import { pdfPageImages } from '../pipeline/ingest/pdf.js';
 import { encodeTiff, preprocess } from '../pipeline/ingest/raster.js';
+import { startEngine } from './engine.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const VARIANTS = join(SELF, '../../../corpus/variants');
@@ -29,29 +28,13 @@ interface ChildResult {
   sha256: string;
 }
 
-type CoreApi = {
-  Init(path: string, lang: string, oem: number): number;
-  SetVariable(name: string, value: string): void;
-  SetImageFile(exif: number, angle: number): number;
-  Recognize(monitor: null): number;
-  GetTSVText(page: number): string;
-};
-type CoreModule = { FS: { mkdir(p: string): void; writeFile(p: string, d: Uint8Array): void }; TessBaseAPI: new () => CoreApi };
-
 /** One configuration: its flags set before the engine compiles, every page once after a warm-up. */
 async function child(dir: string, flags: string): Promise<void> {
   for (const flag of flags.split(' ').filter(Boolean)) setFlagsFromString(flag);
-  const require = createRequire(import.meta.url);
-  const core = require('tesseract.js-core/tesseract-core-simd-lstm') as (o: object) => Promise<CoreModule>;
-  const M = await core({});
-  M.FS.mkdir('/tessdata');
-  M.FS.writeFile('/tessdata/vie.traineddata', readFileSync(join(tessdataDir(), 'vie.traineddata')));
-  const api = new M.TessBaseAPI();
-  if (api.Init('/tessdata', 'vie', 1) !== 0) throw new Error('tesseract.js-core did not start');
-  api.SetVariable('tessedit_pageseg_mode', '6');
+  const { api, writeInput } = await startEngine();
   const pages = readdirSync(dir).filter((f) => f.endsWith('.tiff')).sort();
   const read = (file: string) => {
-    M.FS.writeFile('/input', readFileSync(join(dir, file)));
+    writeInput(readFileSync(join(dir, file)));
     api.SetImageFile(1, 0);
     api.Recognize(null);
     return api.GetTSVText(0);
