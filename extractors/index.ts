@@ -27,23 +27,35 @@ export interface ExtractContext {
   pageNumbers?: number[];
 }
 
-/** A plan (Kế hoạch): by its type line, else by how it names itself. */
-function planCheck(tree: AdminRoot, type: string | null): string | null {
-  if (type === 'Kế hoạch') return null;
-  if (type) return `this is a ${type}, not a plan (Kế hoạch)`;
-  const head = tree.data.text.split('\n').slice(0, 60).join('\n');
-  const key = looseFold(head);
-  if (/(^|\n)\W*ke hoach\W*(\n|$)/.test(key) || /\b(ban hanh|xay dung|phat dong)\s+ke hoach\b/.test(key)) return null;
+/**
+ * Is this a plan, another administrative document, or no administrative document at all?
+ * Contract revision 2: a Quyết định that promulgates a plan carries the plan (attachment
+ * "Kế hoạch"); any other administrative document gives a record with a `not-a-plan-type`
+ * warning; `not-a-plan` (an error) stays for text that is no administrative document.
+ */
+function documentKind(tree: AdminRoot, type: string | null, title: string | null): { attachment: string | null; warning: string | null; error: string | null } {
+  const head = looseFold(tree.data.text.split('\n').slice(0, 60).join('\n'));
+  const promulgates = /\bban\s+hanh\s+(kem\s+theo\s+)?(ke hoach|chuong trinh)\b/.test(looseFold(title ?? '')) || /\b(ban hanh kem theo|kem theo) quyet dinh\b[^\n]{0,80}/.test(head) && /(^|\n)\W*ke hoach\W*(\n|$)/.test(head);
+  if (type === 'Kế hoạch') return { attachment: null, warning: null, error: null };
+  if (type === 'Quyết định' && promulgates) return { attachment: 'Kế hoạch', warning: null, error: null };
+  if (type) return { attachment: null, warning: `this is a ${type}, not a plan (Kế hoạch): the record holds the parts it has`, error: null };
+  if (/(^|\n)\W*ke hoach\W*(\n|$)/.test(head) || /\b(ban hanh|xay dung|phat dong)\s+ke hoach\b/.test(head)) return { attachment: null, warning: null, error: null };
+  const header = topNodes(tree, 'header')[0];
+  const administrative = header?.children.some((f) => f.type === 'nationalName' || f.type === 'docNumber' || f.type === 'motto');
+  if (administrative) return { attachment: null, warning: 'the document does not name its type; the record holds the parts it has', error: null };
   const body = topNodes(tree, 'body')[0];
-  if (!body) return 'no plan structure was found (no document type "Kế hoạch" and no numbered sections)';
-  return 'the document does not name itself a plan (Kế hoạch)';
+  if (!body) return { attachment: null, warning: null, error: 'this is not an administrative document (no header, no document type, no numbered sections)' };
+  return { attachment: null, warning: null, error: 'the text names no document type and has no administrative header' };
 }
 
 export function extractRecord(tree: AdminRoot, file: VFile, context: ExtractContext): PlanRecord {
   const ev = new EvidenceSink(tree.data.text, context.pageStartLines, context.pageNumbers);
   const { document } = extractDocument(tree, file, ev);
-  const notPlan = planCheck(tree, document.type);
-  if (notPlan) report(file, 'error', 'not-a-plan', notPlan, topNodes(tree, 'docType')[0]?.position);
+  const kind = documentKind(tree, document.type, document.title);
+  const at = topNodes(tree, 'docType')[0]?.position;
+  if (kind.error) report(file, 'error', 'not-a-plan', kind.error, at);
+  if (kind.warning) report(file, 'warning', 'not-a-plan-type', kind.warning, at);
+  if (kind.attachment) document.attachment = kind.attachment;
   const issueYear = document.date ? Number(document.date.slice(0, 4)) : null;
   const basis = extractBasis(tree, file, ev);
   const period = extractPeriod(tree, ev, issueYear);

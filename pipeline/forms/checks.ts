@@ -320,6 +320,7 @@ const METRIC_WORDS: Record<Threshold['metric'], string> = {
   index_rating: 'index rating (xếp loại chỉ số)',
   index_growth: 'index growth over the previous year (chỉ số tăng so với năm trước)',
   satisfaction_growth: 'satisfaction growth over the previous year (tỷ lệ hài lòng tăng so với năm trước)',
+  other: 'another measure named by the plan',
 };
 
 const METRIC_WORDS_VI: Record<Threshold['metric'], string> = {
@@ -328,6 +329,7 @@ const METRIC_WORDS_VI: Record<Threshold['metric'], string> = {
   index_rating: 'xếp loại chỉ số',
   index_growth: 'chỉ số so với năm trước',
   satisfaction_growth: 'tỷ lệ hài lòng so với năm trước',
+  other: 'chỉ tiêu khác của kế hoạch',
 };
 
 export type Verdict = { state: 'met' | 'failed' | 'undeclared' | 'unknown'; declared: string };
@@ -376,6 +378,9 @@ export function judge(threshold: Threshold, nominee: Nominee): Verdict {
       if (value === null) return { state: 'undeclared', declared: '' };
       return { state: value ? 'met' : 'failed', declared: value ? 'tăng' : 'không tăng' };
     }
+    case 'other':
+      // A measure the nominee list has no column for: the officer checks it by hand.
+      return { state: 'unknown', declared: '' };
   }
 }
 

@@ -8,7 +8,8 @@ import { SCHEMA_ID } from './id.js';
 export { SCHEMA_ID };
 
 export const IssuerKind = z.enum(['people_committee', 'police', 'party', 'other']);
-export const AdminLevel = z.enum(['province', 'district', 'commune']);
+// other: ministries, courts, provincial departments (Sở), central bodies (contract revision 2)
+export const AdminLevel = z.enum(['province', 'district', 'commune', 'other']);
 // hàng năm: annual; sơ kết: midterm review; tổng kết: final review; theo đợt/chuyên đề: campaign
 export const Occasion = z.enum(['annual', 'midterm', 'final', 'campaign']);
 // tập thể: collective; cá nhân: individual
@@ -20,6 +21,8 @@ export const ThresholdMetric = z.enum([
   'index_rating',
   'index_growth',
   'satisfaction_growth',
+  // any other measured condition (participation rate, score, vote share …), named by `subject`
+  'other',
 ]);
 
 export const Evidence = z.object({
@@ -49,6 +52,8 @@ export const Source = z.object({
   pages: z.number().int().nullable(),
   ocr: z.boolean(),
   diacritics: z.enum(['present', 'stripped', 'restored']),
+  /** false when the text evidently lacks its beginning or its end (revision 2: incomplete input). */
+  complete: z.boolean().optional(),
 });
 
 export const Issuer = z.object({
@@ -66,6 +71,8 @@ export const DocumentId = z.object({
   issuer: Issuer,
   place: z.string().nullable(),
   date: z.string().nullable(),
+  /** The type of the document carried as an attachment ("Kế hoạch" of a Quyết định ban hành …). */
+  attachment: z.string().nullable().optional(),
 });
 
 export const BasisEntry = z.object({
@@ -112,6 +119,8 @@ export const Threshold = z.object({
   op: z.enum(['>=', '>', '<=', '<', '=']),
   value: z.union([z.number(), z.string()]),
   unit: z.string().nullable(),
+  /** The document's own words for what is measured (metric "other"). */
+  subject: z.string().nullable().optional(),
 });
 
 export const Criterion = z.object({

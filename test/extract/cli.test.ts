@@ -67,9 +67,11 @@ describe('thidua extract', () => {
   it('refuses a directory', () => {
     expectUserError(run('extract', dir), dir, 'unreadable');
   });
-  it('refuses a document that is not a plan, without inventing a record', () => {
+  it('reads another administrative document with a warning, and refuses text that is none, without inventing a record', () => {
     const decree = file('decree.txt', 'CHÍNH PHỦ\n\nSố: 10/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định chi tiết\n\nĐiều 1. Phạm vi điều chỉnh\n');
-    expectUserError(run('extract', decree), decree, 'not-a-plan');
+    const d = run('extract', decree);
+    expect(d.code).toBe(0);
+    expect(JSON.parse(d.stdout).diagnostics.map((x: { code: string }) => x.code)).toContain('not-a-plan-type');
     const prose = file('prose.txt', 'Hôm nay trời đẹp. Chúng tôi đi dạo trong công viên.\n');
     expectUserError(run('extract', prose), prose, 'not-a-plan');
   });

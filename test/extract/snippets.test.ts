@@ -237,9 +237,17 @@ describe('tasks, recipients, signature', () => {
 });
 
 describe('not a plan', () => {
-  it('refuses a decree with not-a-plan', () => {
+  it('reads a decree as a record of what it has, with a not-a-plan-type warning (contract revision 2)', () => {
     const r = extract('CHÍNH PHỦ\n\nSố: 10/2025/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về thi đua\n\nĐiều 1. Phạm vi điều chỉnh');
-    expect(r.diagnostics.find((d) => d.code === 'not-a-plan')?.severity).toBe('error');
+    expect(r.diagnostics.find((d) => d.code === 'not-a-plan')).toBeUndefined();
+    expect(r.diagnostics.find((d) => d.code === 'not-a-plan-type')?.severity).toBe('warning');
+    expect(r.document).toMatchObject({ type: 'Nghị định', number: '10/2025/NĐ-CP' });
+  });
+  it('reads a Quyết định that promulgates a plan as the plan, attachment "Kế hoạch"', () => {
+    const r = extract('ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 12/QĐ-UBND\n\nAn Giang, ngày 03 tháng 3 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Kế hoạch phát động phong trào thi đua năm 2025\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch phát động phong trào thi đua.\n\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('not-a-plan');
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('not-a-plan-type');
+    expect(r.document).toMatchObject({ type: 'Quyết định', number: '12/QĐ-UBND', attachment: 'Kế hoạch' });
   });
   it('refuses prose that is no administrative document', () => {
     const r = extract('Hôm nay trời đẹp. Chúng tôi đi chơi công viên và ăn kem.');
