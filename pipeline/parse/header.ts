@@ -1,5 +1,6 @@
 // The header zone: issuing body lines, Quốc hiệu, Tiêu ngữ, số/ký hiệu, place and date.
 import { looseFold } from '../text/fold.js';
+import { BLANK_NUMBER_RE, NUMBER_FIELD_RE } from '../recognise/numbers.js';
 import { fuzzyFind } from '../text/fuzzy.js';
 import type { CleanLine } from './lines.js';
 import { type Fragment, textNode, whole } from './nodes.js';
@@ -56,14 +57,39 @@ export function headerLines(lines: CleanLine[], from: number, to: number, tables
       out.splice(k + 1, 1);
     }
   }
+  joinFragments(out);
   return out;
+}
+
+/**
+ * Header lines broken mid-phrase, as two-column headers come out of PDFs and web pages: a
+ * one-word line ("ỦY" / "BAN NHÂN DÂN", "Số:" / "96/KH-UBND", "Hà" / "Nội, ngày …") is the start
+ * of the next line; the Quốc hiệu broken anywhere ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM").
+ */
+function joinFragments(out: HeaderLine[]): void {
+  for (let k = 0; k + 1 < out.length; ) {
+    const text = out[k].text.trim();
+    const key = looseFold(text).replace(/\s+/g, ' ');
+    const nextKey = looseFold(out[k + 1].text).replace(/\s+/g, ' ').trim();
+    const oneWord = !/\s/.test(text) && text.length <= 12 && /\p{L}/u.test(text);
+    const national = NATIONAL_NAME.startsWith(key) && key.length < NATIONAL_NAME.length && NATIONAL_NAME.startsWith(`${key} ${nextKey}`.slice(0, Math.min(NATIONAL_NAME.length, key.length + 1 + nextKey.length)));
+    // "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": the citation goes on; it is not the document's number.
+    const citation = CITING.test(key) && /^s[o0-9]{1,2}\b/.test(nextKey);
+    if (oneWord || (national && key.length >= 4) || citation) {
+      out[k].frags.push(...out[k + 1].frags);
+      out[k].text = `${text} ${out[k + 1].text.trim()}`;
+      out.splice(k + 1, 1);
+    } else k++;
+  }
 }
 
 const NATIONAL_NAME = 'cong hoa xa hoi chu nghia viet nam';
 const PARTY_NAME = 'dang cong san viet nam';
 const MOTTO = 'doc lap - tu do - hanh phuc';
-const NUMBER_RE = /\bs[o0-9]{1,2}\s*[:.]?\s*(\d{1,5}[a-z]?\s*(?:[-/]\s*[a-z0-9đ]+)+|\.{2,}\s*\/\s*[a-z0-9đ-]+)/;
-const DATE_RE = /\bng[a-z]{1,3}\s+(\d{1,2})\s*\/?\s*th[a-z]{2,4}\s+(\d{1,2})\s*\/?\s*n[a-z]{1,3}\s+(\d{4})/;
+// A date line whose day (or month) is left blank for the signer to fill: "ngày    tháng 11 năm 2025".
+const DATE_RE = /\bng[a-z]{1,3}\s+(\d{1,2})?[\s./_…]*\/?\s*th[a-z]{2,4}\s+(\d{1,2})?[\s./_…]*\/?\s*n[a-z]{1,3}\s+(\d{4})/;
+// "… QUYẾT ĐỊNH SỐ 1050/QĐ-SCT" in the issuer's lines cites another document: not the number.
+const CITING = /\b(quyet dinh|ke hoach|chi thi|thong bao|cong van|nghi quyet|huong dan)\s*$/;
 
 /** Splits header lines into fields, also where two columns were flattened into one line. */
 export function parseHeader(hlines: HeaderLine[]): HeaderField[] {
@@ -85,8 +111,10 @@ export function parseHeader(hlines: HeaderLine[]): HeaderField[] {
       const hit = fuzzyFind(key, pattern, dist);
       if (hit) take(hit.start, hit.end, type);
     }
-    const num = NUMBER_RE.exec(key);
-    if (num) take(num.index, num.index + num[0].length, 'docNumber');
+    const num = NUMBER_FIELD_RE.exec(key) ?? BLANK_NUMBER_RE.exec(key);
+    // A cited number stays with the issuer's words, and keeps the place from taking it.
+    if (num && CITING.test(key.slice(0, num.index))) take(num.index, num.index + num[0].length, 'issuerLine');
+    else if (num) take(num.index, num.index + num[0].length, 'docNumber');
     const date = DATE_RE.exec(key);
     if (date) {
       // The place name stands before the date, after a comma: "Châu Thành, ngày …"
