@@ -8,6 +8,8 @@ export const DOCUMENT_TYPES = [
   'Quyết định',
   'Chỉ thị',
   'Thông báo',
+  'Thông tri',
+  'Văn bản hợp nhất',
   'Hướng dẫn',
   'Nghị quyết',
   'Nghị định',

@@ -13,9 +13,8 @@ describe('an election emulation plan laid out in flattened tables', () => {
     expect(r.document).toMatchObject({ number: '0215/KH-UBND', seq: 215, date: '2025-12-12', place: 'An Giang' });
     expect(r.document.issuer).toEqual({ name: 'Ủy ban nhân dân tỉnh An Giang', kind: 'people_committee', level: 'province' });
   });
-  it('reads a law without number, a decree and a party directive as basis', () => {
+  it('reads a decree and a party directive as basis, not a law cited by name alone', () => {
     expect(r.basis.map((b) => [b.type, b.number, b.relation])).toEqual([
-      ['Luật', null, 'pursuant'],
       ['Nghị định', '152/2025/NĐ-CP', 'pursuant'],
       ['Chỉ thị', '46-CT/TW', 'implements'],
     ]);
@@ -85,7 +84,7 @@ describe('a plan issued with a decision (Quyết định ban hành Kế hoạch)
     expect(r.diagnostics.map((d) => d.code)).toContain('plan-in-decision');
   });
   it("takes the decision's basis and signature, and the plan's body", () => {
-    expect(r.basis.map((b) => b.number)).toEqual([null, '31/KH-UBND']);
+    expect(r.basis.map((b) => b.number)).toEqual(['31/KH-UBND']);
     expect(r.contents).toHaveLength(2);
     expect(r.awards.map((a) => [a.recipient, a.quantity, a.conferrer])).toEqual([
       ['collective', 3, 'Chủ tịch Ủy ban nhân dân xã'],
