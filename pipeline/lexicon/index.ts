@@ -45,6 +45,8 @@ export const POSITIONS = [
   'Phó Giám đốc',
   'Tổng Giám đốc',
   'Giám đốc',
+  'Phó Trưởng Tiểu ban',
+  'Trưởng Tiểu ban',
   'Phó Trưởng ban Thường trực',
   'Phó Trưởng ban',
   'Trưởng ban',
