@@ -27,12 +27,15 @@ describe('an election emulation plan laid out in flattened tables', () => {
     expect(r.awards.map((a) => [a.occasion, a.span])).toEqual([
       ['campaign', '2025-2026'],
       ['campaign', '2025-2026'],
+      ['campaign', '2025-2026'],
     ]);
   });
   it('reads quota maxima for both kinds in one sentence, with their breakdown', () => {
     expect(r.awards.map((a) => [a.recipient, a.title, a.conferrer, a.quantity, a.limit])).toEqual([
       ['collective', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 40, 'max'],
       ['individual', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 60, 'max'],
+      // "2. Giấy khen của Chủ tịch UBND xã, phường: do Chủ tịch … quyết định": a form without a number.
+      ['either', 'Giấy khen', 'Chủ tịch Ủy ban nhân dân xã', null, 'unspecified'],
     ]);
     expect(r.awards[0].breakdown.map((b) => [b.quantity, b.category])).toEqual([
       [5, 'Ủy ban Bầu cử tỉnh'],
