@@ -45,7 +45,7 @@ describe('an election emulation plan laid out in flattened tables', () => {
   });
   it('reads criteria written inline after "Đối với tập thể:" and a dossier listed inline', () => {
     expect(r.criteria.map((c) => c.recipient)).toEqual(['collective', 'individual']);
-    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ', deadline: '2026-05-15' });
+    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ (qua Ban Thi đua - Khen thưởng)', deadline: '2026-05-15' });
     expect(r.dossier!.components.map((c) => [c.name, c.form])).toEqual([
       ['Tờ trình đề nghị khen thưởng', '01'],
       ['Báo cáo thành tích', '08'],
