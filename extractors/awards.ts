@@ -1,11 +1,11 @@
 // awards: award forms and quotas per occasion (hàng năm: annual; sơ kết: midterm review;
 // tổng kết: final review; đột xuất/chuyên đề: campaign), recipient kind and conferrer.
 import type { VFile } from 'vfile';
-import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
+import type { AdminRoot, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
 import { parseConferrer } from './bodies.js';
 import { findYearSpan } from './dates.js';
-import { bodyNodes, EvidenceSink, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
+import { contentNodes, EvidenceSink, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
 
 // Award forms (hình thức khen thưởng, danh hiệu thi đua), table-driven. `re` runs on folded
 // text; `title` names the form in the document's own words ("Chiến sỹ thi đua cơ sở" keeps its
@@ -163,14 +163,40 @@ interface Scope {
   heading: TextNode | null;
 }
 
-/** Sections about awards that are not inside the organising or criteria part. */
+/** A heading cut at an open quote or a dangling "của", joined with the paragraph that goes on with it. */
+function wrappedHeading(s: Section): TextNode {
+  const h = s.heading;
+  const next = s.children[0];
+  const open = (h.value.match(/“/g) ?? []).length > (h.value.match(/”/g) ?? []).length || /\b(của|cua|do|cấp|cap)\s*$/i.test(h.value);
+  if (!open || next?.type !== 'paragraph') return h;
+  return { ...h, value: `${h.value} ${next.value}`, offsets: [...h.offsets, next.offsets[0], ...next.offsets], position: { start: h.position.start, end: next.position.end } };
+}
+
+/** A section headed by an award form ("2.2. Giấy khen của Chủ tịch UBND xã:", "1. Danh hiệu “Lao động tiên tiến”"). */
+function isFormHeading(s: Section): boolean {
+  if (!s.headingLike) return false;
+  const head = s.heading.value.split(':')[0];
+  if (head.length > 120) return false;
+  const key = looseFold(head);
+  return declaredForms(head, key, findAwardTitles(key, head)).length > 0;
+}
+
+/**
+ * Sections about awards that are not inside the organising or criteria part, and sections headed
+ * by an award form outside an awards part. A document that is not a plan (a decision that issues
+ * a regulation) has its awards in the attachment too.
+ */
 function awardContainers(tree: AdminRoot): Section[] {
   const out: Section[] = [];
-  walkSections(bodyNodes(tree), (s, ancestors) => {
-    if (!hasRole(s, 'awards')) return;
-    if (ancestors.some((a) => hasRole(a, 'awards') || hasRole(a, 'organising') || hasRole(a, 'purpose') || hasRole(a, 'criteria'))) return;
-    if (hasRole(s, 'organising')) return;
-    out.push(s);
+  walkSections(contentNodes(tree), (s, ancestors) => {
+    if (ancestors.some((a) => out.includes(a))) return;
+    if (hasRole(s, 'awards')) {
+      if (ancestors.some((a) => hasRole(a, 'awards') || hasRole(a, 'organising') || hasRole(a, 'purpose') || hasRole(a, 'criteria'))) return;
+      if (hasRole(s, 'organising')) return;
+      out.push(s);
+    } else if (isFormHeading(s) && !hasRole(s, 'dossier') && !ancestors.some((a) => ['organising', 'purpose', 'dossier', 'implementation', 'funding'].some((r) => hasRole(a, r as SectionRole)))) {
+      out.push(s);
+    }
   });
   return out;
 }
@@ -207,6 +233,9 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
     const scopes: Scope[] = [];
     const rest: Scope = { occasion: occasionOf(looseFold(container.heading.value)) ?? defaultOccasion, span: null, nodes: [], heading: null };
     if (rest.occasion === defaultOccasion) rest.span = defaultSpan;
+    // A section headed by a form states it in its heading (wrapped into the paragraph under it:
+    // "Danh hiệu “Cờ thi đua của" / "Ủy ban nhân dân tỉnh”").
+    if (!hasRole(container, 'awards')) rest.nodes.push({ node: wrappedHeading(container), section: null });
     for (const c of container.children) {
       if (c.type === 'section' && occasionOf(looseFold(c.heading.value)) && c.headingLike && !hasRole(c, 'criteria') && !hasRole(c, 'dossier')) {
         const key = looseFold(c.heading.value);
@@ -237,7 +266,9 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
         const quota = findQuota(node.value);
         const declared = declaredForms(node.value, key, titles);
         if (titleHit || conferrer) {
-          context = { title: titleHit?.title ?? context.title, conferrer: conferrer ?? context.conferrer, recipient: titleHit ? titleHit.recipient : context.recipient };
+          // A new form without a conferrer does not take the previous form's.
+          const newForm = titleHit !== null && titleHit.title !== context.title;
+          context = { title: titleHit?.title ?? context.title, conferrer: conferrer ?? (newForm ? null : context.conferrer), recipient: titleHit ? titleHit.recipient : context.recipient };
         }
         // A breakdown line is read with its parent statement, not on its own.
         if (isBreakdownLine(node, section, scope)) continue;
@@ -289,7 +320,8 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
               occasion: scope.occasion,
               span: scope.span,
               title: d.title,
-              conferrer: d.conferrer,
+              // "Bằng khen để tặng cho cá nhân …" under "2. Bằng khen của Chủ tịch UBND tỉnh": the same award.
+              conferrer: d.conferrer ?? (d.title === context.title ? context.conferrer : null),
               recipient: d.recipient ?? said ?? 'either',
               quantity: null,
               limit: 'unspecified',
@@ -298,6 +330,12 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
               breakdown: [],
             };
             if (awards.some((a) => sameAward(a, award))) continue;
+            // A form restated for one kind refines the same form named without numbers: both kinds make it "either".
+            const named = awards.find((a) => a.title === award.title && a.conferrer === award.conferrer && a.occasion === award.occasion && a.limit === 'unspecified' && a.quantity === null && a.ratio === null && !a.breakdown.length);
+            if (named) {
+              if (named.recipient !== award.recipient) named.recipient = 'either';
+              continue;
+            }
             pointerOf.set(award, { node, from: d.index, to: d.index + d.length });
             awards.push(award);
           }

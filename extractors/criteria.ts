@@ -4,7 +4,7 @@ import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Award, Criterion, Threshold } from '../pipeline/record/schema.js';
 import { findAwardTitle } from './awards.js';
 import { parseConferrer } from './bodies.js';
-import { bodyNodes, cleanValue, deepestWithRole, EvidenceSink, looseFold, trimPunct } from './util.js';
+import { contentNodes, cleanValue, deepestWithRole, EvidenceSink, looseFold, trimPunct } from './util.js';
 
 const RATINGS: Array<[string, string]> = [
   ['xuat sac', 'xuất sắc'],
@@ -56,7 +56,7 @@ export function findThresholds(text: string): Threshold[] {
     const metric = lastSat > lastIndex && lastSat >= sentenceStart ? 'satisfaction_growth' : 'index_growth';
     add({ metric, op: '>', value: 'previous_year', unit: null });
   }
-  out.push(...otherThresholds(text, key, used));
+  out.push(...otherThresholds(text, looseFold(text).replace(/[“”"']/g, ' '), used));
   return out;
 }
 
@@ -128,6 +128,15 @@ function recipientHeading(value: string): 'collective' | 'individual' | null {
   return null;
 }
 
+/** Who a heading's criteria are for when it says so in passing: "… để tặng hằng năm cho tập thể đạt các tiêu chuẩn sau", "Danh hiệu “Lao động tiên tiến”". */
+function recipientNamed(value: string): 'collective' | 'individual' | null {
+  const key = looseFold(value);
+  const cho = /\bcho (cac )?(tap the|ca nhan)\b/.exec(key);
+  if (cho) return cho[2] === 'tap the' ? 'collective' : 'individual';
+  const form = findAwardTitle(key)?.recipient;
+  return form === 'collective' || form === 'individual' ? form : null;
+}
+
 /** "Giấy khen của Chủ tịch Ủy ban nhân dân huyện" heading a group of criteria. */
 function conferrerHeading(value: string): string | null {
   const key = looseFold(value);
@@ -142,7 +151,7 @@ export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award
   const out: Criterion[] = [];
   // The deepest sections about criteria: a heading that also names other parts ("Hình thức, số
   // lượng và tiêu chuẩn khen thưởng") leaves its criteria to its "Tiêu chuẩn" sub-section.
-  const containers: Section[] = deepestWithRole(bodyNodes(tree), 'criteria');
+  const containers: Section[] = deepestWithRole(contentNodes(tree), 'criteria');
   const conferrers = [...new Set(awards.map((a) => a.conferrer).filter((c): c is string => !!c))];
   const defaultConferrer = conferrers.length === 1 ? conferrers[0] : null;
   for (const container of containers) {
@@ -198,7 +207,7 @@ export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award
       ev.add(`/criteria/${out.length}`, node);
       out.push({ recipient, conferrer, text, thresholds: findThresholds(text) });
     };
-    visit(container.children, recipientHeading(container.heading.value));
+    visit(container.children, recipientHeading(container.heading.value) ?? recipientNamed(container.heading.value));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Dossier, DossierComponent, Period } from '../pipeline/record/schema.js';
 import { findDates, findRelativeDate } from './dates.js';
-import { bodyNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
+import { contentNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
 
 export function parseComponent(value: string): DossierComponent {
   const key = looseFold(value);
@@ -33,7 +33,7 @@ const DOCUMENT_WORD = /\b(to trinh|bao cao|bien ban|van ban|danh sach|trich ngan
 
 export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period): Dossier | null {
   const containers: Section[] = [];
-  walkSections(bodyNodes(tree), (s, ancestors) => {
+  walkSections(contentNodes(tree), (s, ancestors) => {
     if (hasRole(s, 'dossier') && !ancestors.some((a) => hasRole(a, 'dossier') || hasRole(a, 'criteria'))) containers.push(s);
   });
   if (!containers.length) return null;
@@ -107,8 +107,8 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
       }
     }
     if (submitTo === null) {
-      // "gửi về …", "gửi qua hệ thống quản lý văn bản về …", "nộp Phòng Nội vụ".
-      const m = /\b(gui|nop|chuyen)(?:\s+qua\s+[a-z ]{3,60}?)?\s+(ve|den|toi)\s+/.exec(key) ?? /\b(gui|nop)\s+(?=(phong|ban|so|van phong|uy ban|ubnd|hoi dong|cong an|doi|bo phan)\b)/.exec(key);
+      // "gửi về …", "gửi hồ sơ đến …", "gửi qua hệ thống quản lý văn bản về …", "nộp Phòng Nội vụ".
+      const m = /\b(gui|nop|chuyen)(?:\s+(?:ho so|van ban|ban)(?: [a-z]+){0,4}?)?(?:\s+qua\s+[a-z ]{3,60}?)?\s+(ve|den|toi)\s+/.exec(key) ?? /\b(gui|nop)\s+(?=(phong|ban|so|van phong|uy ban|ubnd|hoi dong|cong an|doi|bo phan)\b)/.exec(key);
       if (m) {
         const from = m.index + m[0].length;
         // A parenthesis naming the unit that receives it stays: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".

@@ -154,3 +154,52 @@ describe('dossier in its general forms', () => {
     expect(r.dossier).toBeNull();
   });
 });
+
+describe('a decision that issues a regulation (quy định) on awards', () => {
+  const decision = [
+    'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 15/2025/QĐ-UBND\n\nAn Giang, ngày 10 tháng 12 năm 2025',
+    '',
+    'QUYẾT ĐỊNH',
+    'Ban hành Quy định về công tác thi đua, khen thưởng',
+    '',
+    'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
+    '',
+    'Điều 1. Ban hành kèm theo Quyết định này Quy định về công tác thi đua, khen thưởng.',
+    '',
+    'Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 12 năm 2025./.',
+    '',
+    'Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.',
+    '',
+    'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình',
+    '',
+    'QUY ĐỊNH',
+    'Về công tác thi đua, khen thưởng',
+    '*(Ban hành kèm theo Quyết định số 15/2025/QĐ-UBND)*',
+    '',
+    'Chương I',
+    'QUY ĐỊNH CHUNG',
+    '',
+    'Điều 1. Phạm vi điều chỉnh',
+    'Quy định này quy định tiêu chuẩn các danh hiệu thi đua và hình thức khen thưởng.',
+    '',
+    'Điều 2. Tiêu chuẩn danh hiệu thi đua',
+    '1. Danh hiệu “Tập thể lao động tiên tiến”',
+    'a) Tiêu chuẩn: Danh hiệu “Tập thể lao động tiên tiến” để tặng hằng năm cho tập thể đạt các tiêu chuẩn sau:',
+    'Hoàn thành tốt nhiệm vụ được giao;',
+    'Có ít nhất là 60% cá nhân trong tập thể đạt danh hiệu “Lao động tiên tiến”.',
+    '2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+    'Bằng khen để tặng cho cá nhân có thành tích xuất sắc.',
+    '',
+    'Điều 3. Thời gian đề nghị khen thưởng',
+    'Hồ sơ đề nghị khen thưởng tổng kết năm gửi đến Sở Nội vụ (qua Phòng Thi đua, khen thưởng) trước ngày 10/12 hằng năm.',
+  ].join('\n\n');
+  const r = extract(decision);
+  it('reads its articles: the forms they head, their criteria and where the dossier goes', () => {
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient])).toEqual([
+      ['Tập thể lao động tiên tiến', null, 'collective'],
+      ['Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 'either'],
+    ]);
+    expect(r.criteria.flatMap((c) => c.thresholds.map((t) => [c.recipient, t.op, t.value, t.unit]))).toEqual([['collective', '>=', 60, '%']]);
+    expect(r.dossier?.submitTo).toBe('Sở Nội vụ (qua Phòng Thi đua, khen thưởng)');
+  });
+});
