@@ -26,12 +26,15 @@ describe('an election emulation plan laid out in flattened tables', () => {
     expect(r.awards.map((a) => [a.occasion, a.span])).toEqual([
       ['campaign', '2025-2026'],
       ['campaign', '2025-2026'],
+      ['campaign', '2025-2026'],
     ]);
   });
   it('reads quota maxima for both kinds in one sentence, with their breakdown', () => {
     expect(r.awards.map((a) => [a.recipient, a.title, a.conferrer, a.quantity, a.limit])).toEqual([
       ['collective', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 40, 'max'],
       ['individual', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 60, 'max'],
+      // "2. Giấy khen của Chủ tịch UBND xã, phường: do Chủ tịch … quyết định": a form without a number.
+      ['either', 'Giấy khen', 'Chủ tịch Ủy ban nhân dân xã', null, 'unspecified'],
     ]);
     expect(r.awards[0].breakdown.map((b) => [b.quantity, b.category])).toEqual([
       [5, 'Ủy ban Bầu cử tỉnh'],
@@ -41,7 +44,7 @@ describe('an election emulation plan laid out in flattened tables', () => {
   });
   it('reads criteria written inline after "Đối với tập thể:" and a dossier listed inline', () => {
     expect(r.criteria.map((c) => c.recipient)).toEqual(['collective', 'individual']);
-    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ', deadline: '2026-05-15' });
+    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ (qua Ban Thi đua - Khen thưởng)', deadline: '2026-05-15' });
     expect(r.dossier!.components.map((c) => [c.name, c.form])).toEqual([
       ['Tờ trình đề nghị khen thưởng', '01'],
       ['Báo cáo thành tích', '08'],
