@@ -7,6 +7,8 @@ import { detectRulings } from './rulings.js';
 import { joinWords, OcrTimeoutError, sharedOcrPool, type OcrLine, type OcrPool, type OcrWord } from './ocr.js';
 import { inkShare, preprocess, type GrayImage } from './raster.js';
 import type { IngestDiagnostic } from './types.js';
+import { correctOcrWords, DEFAULT_CHANNEL, type OcrChannel } from '../diacritics/ocr-correct.js';
+import { loadRestoreModel } from '../diacritics/load.js';
 
 export interface PageOcr {
   lines: LayoutLine[];
@@ -72,13 +74,14 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   // diacritics cut off by a ruling).
   const heights = result.lines.flatMap((l) => l.words.map((w) => w.y1 - w.y0)).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 0;
-  const ocrLines = result.lines
+  const ocrLines: OcrLine[] = result.lines
     .map((l) => {
       // (Dashes and pluses are low by nature: list bullets, "2021 - 2030".)
       const words = l.words.filter((w) => w.y1 - w.y0 >= typical * 0.4 || /^[\p{L}\p{N}]{2,}$/u.test(w.text) || /^[-–—+•=]+[.,;:]?$/u.test(w.text));
       return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
     })
     .filter((l) => l.words.length > 0);
+  correctMarks(ocrLines);
   // A line of nothing but marks ("|", "_", "'") is a ruling, a border or a speck read as text.
   const lines = ocrLayout(ocrLines, tableRulings).filter((l) => !/^[\s|¡!'‘’()[\]_.,:;~`\-–—=]*$/u.test(l.text));
   // Low-confidence regions: runs of lines whose words are mostly unsure.
@@ -95,6 +98,45 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
     });
   }
   return { lines, height: prepared.image.height, confidence: Math.round(result.confidence * 10) / 10, diagnostics };
+}
+
+/** Tuning knob for development: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs. */
+function channel(): OcrChannel {
+  const env = process.env.THIDUA_OCR_CHANNEL;
+  if (env === 'off') return { ...DEFAULT_CHANNEL, trusted: -1 };
+  return env ? { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) } : DEFAULT_CHANNEL;
+}
+
+/**
+ * OCR post-correction of the marks (pipeline/diacritics/ocr-correct.ts), in place: the words of
+ * the page in reading order, the model's context restarting at a column gap.
+ */
+export function correctMarks(lines: OcrLine[]): void {
+  const model = loadRestoreModel();
+  if (!model) return;
+  const words: { text: string; confidence: number; breakBefore: boolean }[] = [];
+  const refs: { line: number; word: number }[] = [];
+  lines.forEach((line, i) => {
+    const sorted = [...line.words].sort((a, b) => a.x0 - b.x0);
+    const heights = line.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+    const em = heights[Math.floor(heights.length / 2)] || 1;
+    let end = -Infinity;
+    for (const w of sorted) {
+      words.push({ text: w.text, confidence: w.confidence, breakBefore: w.x0 - end > em * 2.6 && end !== -Infinity });
+      refs.push({ line: i, word: line.words.indexOf(w) });
+      end = w.x1;
+    }
+  });
+  const { texts, corrections } = correctOcrWords(model, words, channel());
+  if (corrections.length === 0) return;
+  const touched = new Set<number>();
+  for (const c of corrections) {
+    const ref = refs[c.word];
+    const line = lines[ref.line];
+    line.words[ref.word] = { ...line.words[ref.word], text: texts[c.word] };
+    touched.add(ref.line);
+  }
+  for (const i of touched) lines[i] = { ...lines[i], text: joinWords(lines[i].words) };
 }
 
 function ranges(numbers: number[]): string {
