@@ -1,53 +1,53 @@
-// Reading order of a page's text for a person. Ingest keeps two columns side by side on one
-// line, separated by a TAB (the header: issuing body | Quốc hiệu; the closing block: Nơi nhận |
-// signature), because the parser reads them that way. A person reads such a block column by
-// column: the left column from top to bottom, then the right one. Table rows (two TABs or more)
-// and lines outside such blocks stay as they are.
+// Reading order of a document's text for a person. Ingest keeps two columns side by side on
+// one line, separated by a TAB (the header: issuing body | Quốc hiệu; the closing block: Nơi
+// nhận | signature), because the parser reads them that way. A person reads the header column
+// by column: the left column from top to bottom, then the right one. The closing block (Nơi
+// nhận | signature) is read line by line as it stands, table rows too.
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * The text with its header printed column by column. The header is the first run of non-blank
- * lines of which at least two hold one TAB, above any line of running text (a line of 80
- * characters or more); a line of it without a TAB continues the left column (the subject line
- * under the number, "V/v …", in the layout of Nghị định 30). A block holding a table row is
- * left as it is.
+ * The text with its header printed column by column. The header is the run of lines at the top
+ * of the text that hold a column gap (a TAB), blank lines between them allowed, at least two of
+ * them. A line with more than one gap (a number left blank: "Số:⇥/UBND⇥Hà Nội, ngày …") gives
+ * its last cell to the right column; marks alone in a cell (specks) are dropped. The subject
+ * line of a Công văn under the number ("V/v …", Nghị định 30) continues the left column, as do
+ * lines right under the header with no blank line between. A run holding a table row (three
+ * gaps or more) is no header: the text is returned as it is.
  */
 export function readingOrder(text: string): string {
   const lines = text.split('\n');
-  const out: string[] = [];
   let i = 0;
-  let done = false;
-  while (i < lines.length) {
-    if (lines[i].trim() === '') {
-      out.push(lines[i]);
-      i++;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const left: string[] = [];
+  const right: string[] = [];
+  let j = i;
+  let columns = 0;
+  for (; j < lines.length; j++) {
+    const line = lines[j];
+    if (line.trim() === '') continue;
+    if (!line.includes('\t')) break;
+    const cells = line.split('\t').map((c) => c.trim());
+    if (cells.length > 3) return text;
+    while (cells.length > 0 && !HAS_WORD.test(cells[0])) cells.shift();
+    while (cells.length > 0 && !HAS_WORD.test(cells[cells.length - 1])) cells.pop();
+    if (cells.length === 0) continue;
+    if (cells.length === 1) {
+      left.push(cells[0]);
       continue;
     }
-    let j = i;
-    while (j < lines.length && lines[j].trim() !== '') j++;
-    const block = lines.slice(i, j);
-    const tabs = block.map((l) => (l.match(/\t/g) ?? []).length);
-    const twoColumns = tabs.filter((n) => n === 1).length;
-    if (!done && twoColumns >= 2 && tabs.every((n) => n <= 1)) {
-      done = true;
-      const left: string[] = [];
-      const right: string[] = [];
-      for (const line of block) {
-        const tab = line.indexOf('\t');
-        if (tab < 0) {
-          left.push(line);
-          continue;
-        }
-        const a = line.slice(0, tab).trimEnd();
-        const b = line.slice(tab + 1).trim();
-        if (a.trim() !== '') left.push(a);
-        if (b !== '') right.push(b);
-      }
-      out.push(...left, ...right);
-    } else {
-      out.push(...block);
-      if (block.some((l) => !l.includes('\t') && l.trim().length >= 80)) done = true;
-    }
-    i = j;
+    columns++;
+    left.push(cells.slice(0, -1).join(' '));
+    right.push(cells[cells.length - 1]);
   }
-  return out.join('\n');
+  if (columns < 2) return text;
+  // Trailing blank lines of the run are not part of the header.
+  let end = j;
+  while (end > i && lines[end - 1].trim() === '') end--;
+  let k = j;
+  if (k < lines.length && (k === end || /^\s*V\/v\b/i.test(lines[k]))) {
+    while (k < lines.length && lines[k].trim() !== '' && !lines[k].includes('\t')) left.push(lines[k++].trim());
+  }
+  const rest = lines.slice(k === j ? end : k);
+  return [...lines.slice(0, i), ...left, ...right, ...rest].join('\n');
 }

@@ -12,6 +12,7 @@ import type { OcrLine, OcrWord } from '../../pipeline/ingest/ocr.js';
 import { joinWords } from '../../pipeline/ingest/ocr.js';
 import { documentText } from '../../pipeline/pages.js';
 import { readingOrder } from '../../pipeline/text/reading-order.js';
+import { judgeTextLayer, readableShare } from '../../pipeline/ingest/quality.js';
 import { errorRates, FIXTURES, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'thidua.js');
@@ -128,6 +129,39 @@ describe('reading order', () => {
   });
 });
 
+describe('reading order of a header with gaps', () => {
+  it('takes blank lines, a blank number and specks in its stride', () => {
+    const text = [
+      "'\tBỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      '',
+      'CỤC QUẢN LÝ DƯỢC\tĐộc lập - Tự do - Hạnh phúc',
+      '',
+      'Số:\t/QLD-ĐK\tHà Nội, ngày tháng 5 năm 2024',
+      '',
+      'V/v đăng ký thuốc',
+      '',
+      'Kính gửi: các cơ sở đăng ký thuốc.',
+    ].join('\n');
+    expect(readingOrder(text).split('\n')).toEqual([
+      'BỘ Y TẾ',
+      'CỤC QUẢN LÝ DƯỢC',
+      'Số: /QLD-ĐK',
+      'V/v đăng ký thuốc',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nội, ngày tháng 5 năm 2024',
+      '',
+      'Kính gửi: các cơ sở đăng ký thuốc.',
+    ]);
+  });
+  it('leaves a title under the header after both columns, and a table alone', () => {
+    const text = ['UBND XÃ AN BÌNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/KH-UBND\tĐộc lập - Tự do - Hạnh phúc', '', 'KẾ HOẠCH', 'Thi đua năm 2025'].join('\n');
+    expect(readingOrder(text).split('\n')).toEqual(['UBND XÃ AN BÌNH', 'Số: 5/KH-UBND', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '', 'KẾ HOẠCH', 'Thi đua năm 2025']);
+    const table = 'STT\tĐơn vị\tSố lượng\tGhi chú\n1\tXã A\t2\t';
+    expect(readingOrder(table)).toBe(table);
+  });
+});
+
 describe('the text of a document, page by page', () => {
   const source = (pages: string[]) => ({
     path: 'x.pdf',
@@ -191,9 +225,42 @@ describe('thidua text', () => {
   });
 });
 
+describe('a text layer over a scan, judged by its words', () => {
+  // What a scanner's Latin-language OCR makes of a Vietnamese page: a few marks right, many words
+  // no Vietnamese syllable.
+  const latinOcr = [
+    'UY BAN NHAN DAN\tCONG HOA xA HQI CilU NGHIA VIT NAM',
+    'HUYN BINH SON\tDc Ip - Tir do - Hnh phiic',
+    'V/v thrc hin Thông báo sf3 12-TB/HU ngy 17/8/2023 ye Két 1un cüa Thuong trrc Huyn üy',
+    'Tlurc hin Thông báo s 12-TB/HU v Kêt lun cia Thumg trçrc Huyn üy tii Hi ngh tong kCt',
+    'các phông ban thuc UBND huyn triên khai thixc hiên các nhiêrn vu nliu san và báo cáo kt qua',
+  ].join('\n');
+  const clean = [
+    'ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'HUYỆN BÌNH SƠN\tĐộc lập - Tự do - Hạnh phúc',
+    'V/v thực hiện Thông báo số 12-TB/HU ngày 17/8/2023 về Kết luận của Thường trực Huyện ủy',
+    'Thực hiện Thông báo số 12-TB/HU về Kết luận của Thường trực Huyện ủy tại Hội nghị tổng kết',
+    'các phòng ban thuộc UBND huyện triển khai thực hiện các nhiệm vụ như sau và báo cáo kết quả',
+  ].join('\n');
+  it('re-reads by OCR a layer of few Vietnamese words over a scan', () => {
+    expect(readableShare(latinOcr)!).toBeLessThan(0.8);
+    expect(judgeTextLayer(latinOcr, { imageCoverage: 0.95, vectorDrawing: false }).ocr).toBe(true);
+  });
+  it('keeps a good layer over a scan, and any layer of a digital page', () => {
+    expect(readableShare(clean)!).toBeGreaterThan(0.9);
+    expect(judgeTextLayer(clean, { imageCoverage: 0.95, vectorDrawing: false }).ocr).toBe(false);
+    expect(judgeTextLayer(latinOcr, { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+  });
+});
+
 const tokens = (s: string) => s.normalize('NFC').split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
 
 describe.skipIf(!existsSync(join(REALSCAN, '4_1.jpg')))('real scans (../shared/realscan)', () => {
+  it('re-reads by OCR the page of a PDF whose text layer a Latin-language OCR made', () => {
+    const r = run('text', '-q', '--pages', '1', join(REALSCAN, '3.pdf'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Thông báo số 496-TB/TU');
+  }, 120_000);
   for (const name of ['4_1', '4_2']) {
     it(`reads ${name}.jpg with a word error rate of 8 % or less`, () => {
       const r = run('text', '-q', join(REALSCAN, `${name}.jpg`));

@@ -32,7 +32,8 @@ export function registerText(program: Command): void {
       }
       const parts: string[] = [];
       for (const page of doc.pages) {
-        const body = opts.layout ? page.text : readingOrder(page.text);
+        // The header stands at the top of the first page.
+        const body = opts.layout || (page.number !== null && page.number !== 1) ? page.text : readingOrder(page.text);
         parts.push(page.number === null ? body : `${t('text.page-marker', { page: page.number })}\n${body}`);
       }
       const out = parts.join('\n\n').normalize('NFC') + '\n';
