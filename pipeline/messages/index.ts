@@ -5,6 +5,7 @@
 // Record field names and diagnostic codes stay English; only the text a person reads changes.
 import { CORE } from './core.js';
 import { TEXT } from './text.js';
+import { WEB } from './web.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -18,6 +19,7 @@ export type Params = Record<string, string | number | null | undefined>;
 export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
   ...TEXT,
+  ...WEB,
 };
 
 let chosen: Lang | null = null;
