@@ -21,6 +21,8 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   tree: async () => (await import('./commands/tree.js')).registerTree,
   compare: async () => (await import('./commands/compare.js')).registerCompare,
   render: async () => (await import('./commands/render.js')).registerRender,
+  queue: async () => (await import('./commands/queue.js')).registerQueue,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
 };
 
 /** The program with the given commands (all of them by default). */

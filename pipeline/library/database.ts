@@ -107,11 +107,10 @@ function processAlive(pid: number): boolean {
 // ---- PostgreSQL server ----
 
 /**
- * Connects to a PostgreSQL server. The library's tables live in schema `thidua`, or in the
- * schema named by a `schema` parameter of the URL (postgres://…/db?schema=other).
+ * A postgres:// URL taken apart: the connection string for `pg` (without the `schema`
+ * parameter), the schema the library's tables live in, and the URL with its password hidden.
  */
-export async function openPostgres(url: string): Promise<Database> {
-  const pg = (await import('pg')).default;
+export function parsePostgresUrl(url: string): { connectionString: string; schema: string; safeUrl: string } {
   const safeUrl = redactUrl(url);
   let schema = LIBRARY_SCHEMA;
   let connectionString = url;
@@ -128,6 +127,16 @@ export async function openPostgres(url: string): Promise<Database> {
     if (error instanceof InputError) throw error;
     throw new InputError(safeUrl, 'invalid', 'is not a postgres:// URL');
   }
+  return { connectionString, schema, safeUrl };
+}
+
+/**
+ * Connects to a PostgreSQL server. The library's tables live in schema `thidua`, or in the
+ * schema named by a `schema` parameter of the URL (postgres://…/db?schema=other).
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const { connectionString, schema, safeUrl } = parsePostgresUrl(url);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   // An idle connection error must not crash the process with a stack trace.
   client.on('error', () => {});
