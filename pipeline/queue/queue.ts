@@ -172,7 +172,10 @@ export class IngestQueue {
         try {
           await client.query(`INSERT INTO ${this.schema}.thidua_file (sha256, job_id, size, content) VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING`, [sha256, id, bytes.length, bytes]);
           const data: JobData = { sha256, path, size: bytes.length };
-          const created = await this.boss.send(QUEUE_NAME, data as unknown as object, { id, db: executor } as PgBoss.SendOptions);
+          // Bigger files first (pg-boss takes the highest priority first): a long scan started
+          // last would keep one worker busy while the others idle.
+          const priority = Math.min(1_000_000, Math.floor(bytes.length / 1024));
+          const created = await this.boss.send(QUEUE_NAME, data as unknown as object, { id, priority, db: executor } as PgBoss.SendOptions);
           // Not created: the job exists (its bytes with it, unless it is done): change nothing.
           await client.query(created ? 'COMMIT' : 'ROLLBACK');
           outcome = { path, status: created ? 'queued' : 'already-queued', sha256 };

@@ -66,6 +66,10 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const concurrency = options.concurrency ?? defaultConcurrency();
   const lease = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
   const poll = (options.pollSeconds ?? 1) * 1000;
+  // OCR workers are sized so that the lanes together use the machine's cores: with one lane
+  // per core, each job's pages are read by one OCR worker (extraction threads copy the
+  // environment when they start).
+  if (!options.extract && !process.env.THIDUA_OCR_WORKERS) process.env.THIDUA_OCR_WORKERS = String(Math.max(1, Math.floor(availableParallelism() / concurrency)));
   // Extraction threads load (the diacritics model) while the databases open.
   const pool: ExtractPool | null = options.extract ? null : createExtractPool(concurrency);
   const extract = options.extract ?? (pool ? (p: string) => pool.extract(p) : async (p: string) => (await extractFile(p, { quiet: true })).record);
