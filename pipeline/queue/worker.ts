@@ -54,6 +54,8 @@ export interface WorkerSummary {
   failed: number;
   pages: number;
   seconds: number;
+  /** CPU seconds of this process (all its threads: extraction, OCR, the database client). */
+  cpuSeconds: number;
 }
 
 export function defaultConcurrency(): number {
@@ -74,7 +76,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const pool: ExtractPool | null = options.extract ? null : createExtractPool(concurrency);
   const extract = options.extract ?? (pool ? (p: string) => pool.extract(p) : async (p: string) => (await extractFile(p, { quiet: true })).record);
   const temp = await mkdtemp(join(tmpdir(), 'thidua-worker-'));
-  const summary: WorkerSummary = { done: 0, failed: 0, pages: 0, seconds: 0 };
+  const cpu0 = process.cpuUsage();
+  const summary: WorkerSummary = { done: 0, failed: 0, pages: 0, seconds: 0, cpuSeconds: 0 };
   let lib: Library | null = null;
   let queue: IngestQueue | null = null;
   try {
@@ -134,6 +137,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     await rm(temp, { recursive: true, force: true });
   }
   summary.seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  summary.cpuSeconds = (cpu.user + cpu.system) / 1e6;
   return summary;
 }
 
