@@ -5,6 +5,7 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { t } from '../messages/index.js';
 import { connectShared, serveDatabase, socketPathFor, type PgliteLike, type SharedServer } from './shared-pglite.js';
 
 export interface Queryable {
@@ -60,7 +61,7 @@ export async function openPglite(dir: string): Promise<Database> {
       });
     } catch {
       // The holder is still opening the library (or has just closed it): look again.
-      if (Date.now() > deadline) throw new InputError(dir, 'unreadable', `the library is in use by another thidua process (pid ${lock.holder}) that does not answer`);
+      if (Date.now() > deadline) throw new InputError(dir, 'unreadable', t('library.holder-not-answering', { pid: lock.holder }));
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { InputError } from '../errors.js';
+import { t } from '../messages/index.js';
 import type { Database, Queryable } from './database.js';
 
 type Op = 'query' | 'exec' | 'begin' | 'commit' | 'rollback';
@@ -285,7 +286,7 @@ export async function connectShared(path: string, dir: string, reopen: () => Pro
 }
 
 function lostError(dir: string): InputError {
-  return new InputError(dir, 'unreadable', 'the thidua process holding the library went away; run the command again');
+  return new InputError(dir, 'unreadable', t('library.holder-gone'));
 }
 
 /** One connection to the holder. */

@@ -47,4 +47,12 @@ export const QUEUE: Record<string, Entry> = {
     vi: 'xong {done} việc ({pages} trang), {failed} lần lỗi, trong {seconds} giây',
     en: '{done} jobs done ({pages} pages), {failed} failed attempts, in {seconds} s',
   },
+  'library.holder-gone': {
+    vi: 'tiến trình thidua đang giữ thư viện đã dừng giữa chừng; hãy chạy lại lệnh',
+    en: 'the thidua process holding the library went away; run the command again',
+  },
+  'library.holder-not-answering': {
+    vi: 'thư viện đang được một tiến trình thidua khác dùng (pid {pid}) và tiến trình đó không trả lời',
+    en: 'the library is in use by another thidua process (pid {pid}) that does not answer',
+  },
 };

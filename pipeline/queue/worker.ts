@@ -72,9 +72,24 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   // per core, each job's pages are read by one OCR worker (extraction threads copy the
   // environment when they start).
   if (!options.extract && !process.env.THIDUA_OCR_WORKERS) process.env.THIDUA_OCR_WORKERS = String(Math.max(1, Math.floor(availableParallelism() / concurrency)));
-  // Extraction threads load (the diacritics model) while the databases open.
-  const pool: ExtractPool | null = options.extract ? null : createExtractPool(concurrency);
-  const extract = options.extract ?? (pool ? (p: string) => pool.extract(p) : async (p: string) => (await extractFile(p, { quiet: true })).record);
+  // One extraction thread per lane, started now: it loads (the diacritics model) while the
+  // databases open. A lane whose thread failed otherwise than by refusing a file gets a new one.
+  const pools: Array<ExtractPool | null> = Array.from({ length: concurrency }, () => (options.extract ? null : createExtractPool(1)));
+  const extractOf = (n: number) =>
+    options.extract ??
+    (async (p: string) => {
+      const pool = pools[n];
+      if (!pool) return (await extractFile(p, { quiet: true })).record;
+      try {
+        return await pool.extract(p);
+      } catch (error) {
+        if (!(error instanceof InputError)) {
+          await pool.close().catch(() => {});
+          pools[n] = createExtractPool(1);
+        }
+        throw error;
+      }
+    });
   const temp = await mkdtemp(join(tmpdir(), 'thidua-worker-'));
   const cpu0 = process.cpuUsage();
   const summary: WorkerSummary = { done: 0, failed: 0, pages: 0, seconds: 0, cpuSeconds: 0 };
@@ -99,12 +114,20 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     const lane = async (n: number): Promise<void> => {
       const dir = join(temp, String(n));
       await mkdir(dir, { recursive: true });
+      const extract = extractOf(n);
       while (!options.signal?.aborted && fatal === null) {
-        const job = await q.fetch();
-        if (!job) {
-          if (options.untilEmpty && (await q.idle())) return;
-          await new Promise((r) => setTimeout(r, poll));
-          continue;
+        let job: Awaited<ReturnType<IngestQueue['fetch']>>;
+        try {
+          // pg-boss answers "no job" when the server is unreachable: a worker waits for it to come back.
+          job = await q.fetch();
+          if (!job) {
+            if (options.untilEmpty && (await q.idle())) return;
+            await new Promise((r) => setTimeout(r, poll));
+            continue;
+          }
+        } catch (error) {
+          fatal = error;
+          return;
         }
         running.add(job.id);
         try {
@@ -131,7 +154,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     }
     if (fatal) throw new InputError(q.location, 'unreadable', t('queue.database-lost', { detail: (fatal as Error).message }), { cause: fatal });
   } finally {
-    await pool?.close();
+    await Promise.all(pools.map((p) => p?.close()));
     await queue?.close().catch(() => {});
     await lib?.close().catch(() => {});
     await rm(temp, { recursive: true, force: true });
