@@ -6,6 +6,7 @@
 import { CORE } from './core.js';
 import { TEXT } from './text.js';
 import { WEB } from './web.js';
+import { QUEUE } from './queue.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -20,6 +21,7 @@ export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
   ...TEXT,
   ...WEB,
+  ...QUEUE,
 };
 
 let chosen: Lang | null = null;
