@@ -180,6 +180,37 @@ export async function customTemplate(form: FormName, path: string): Promise<Prep
 }
 
 /**
+ * A line break inside a filled value (docxtemplater's `linebreaks` writes `<w:br/>`) becomes a
+ * paragraph break: a justified line that ends in a manual break is stretched across the column
+ * by Word and LibreOffice, a paragraph's last line is not. Each new paragraph keeps the
+ * paragraph's properties and the run's properties, so indents and fonts stay the same. Page
+ * breaks (`<w:br w:type="page"/>`) are left alone.
+ */
+export function breaksToParagraphs(xml: string): string {
+  return xml.replace(/(<w:p(?: [^>]*)?>)((?:(?!<\/w:p>).)*?<w:br\/>(?:(?!<\/w:p>).)*)<\/w:p>/gs, (whole, open: string, inner: string) => {
+    const pPr = /^<w:pPr>.*?<\/w:pPr>/s.exec(inner)?.[0] ?? '';
+    // Only runs of plain text and line breaks are split; anything else is left as it is.
+    const body = inner.slice(pPr.length);
+    if (!/^(?:<w:r>(?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?(?:<w:t(?: xml:space="preserve")?>[^<]*<\/w:t>|<w:br\/>)*<\/w:r>)+$/s.test(body)) return whole;
+    const paragraphs: string[] = [];
+    let current = '';
+    for (const runMatch of body.matchAll(/<w:r>((?:<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?)((?:(?!<\/w:r>).)*)<\/w:r>/gs)) {
+      const rPr = runMatch[1]!;
+      const pieces = runMatch[2]!.split('<w:br/>');
+      pieces.forEach((piece, i) => {
+        if (i > 0) {
+          paragraphs.push(current);
+          current = '';
+        }
+        if (piece) current += `<w:r>${rPr}${piece}</w:r>`;
+      });
+    }
+    paragraphs.push(current);
+    return paragraphs.map((runs) => `${open}${pPr}${runs}</w:p>`).join('');
+  });
+}
+
+/**
  * Renders one document. The template is compiled once per prepared template: docxtemplater
  * compiles a zip's templated parts into a tree and renders that tree with the data; the
  * compiled tree is not changed by a render, so the same instance renders the next document
@@ -210,6 +241,12 @@ export function renderDocx(template: PreparedTemplate, data: object): Uint8Array
     throw new InputError(template.source, 'invalid', `the template could not be filled: ${explain(error)}`);
   }
   template.renderer = doc;
+  const zip = doc.getZip();
+  const part = zip.file('word/document.xml');
+  if (part) {
+    const xml = part.asText();
+    if (xml.includes('<w:br/>')) zip.file('word/document.xml', breaksToParagraphs(xml));
+  }
   // Fast deflate: level 1 is half the time of the default for the same size within 10%.
   return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }

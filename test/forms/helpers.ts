@@ -71,8 +71,20 @@ export function readDocx(source: string | Uint8Array): DocxText {
 }
 
 export const BODY = join(FIXTURES, 'body-chau-thanh.json');
+/** A submitting body that may propose the awards of each gold plan (same unit, the conferrer addressed). */
+export const BODIES: Record<string, string> = {
+  '000': join(FIXTURES, 'body-cu-lao-dung.json'),
+  '001': BODY,
+  '002': join(FIXTURES, 'body-nga-nam.json'),
+  '004': join(FIXTURES, 'body-soc-trang.json'),
+};
 
 export interface NomineeInput {
+  birth_date?: string;
+  gender?: string;
+  hometown?: string;
+  residence?: string;
+  qualification?: string;
   recipient: 'collective' | 'individual' | 'tập thể' | 'cá nhân';
   name: string;
   position?: string;
