@@ -127,13 +127,18 @@ function clip(text: string): string {
  * The words to quote for an evidence span: its whole line when short, else the sentence of the
  * line that holds the span (a long paragraph is quoted by the sentence that matters).
  */
-function sentenceAt(text: string, start: number, end: number): string {
-  const lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
-  let lineEnd = text.indexOf('\n', start);
+function sentenceAt(text: string, lineNo: number, start: number): string {
+  let lineStart = 0;
+  for (let i = 1; i < lineNo && lineStart !== -1; i++) {
+    const next = text.indexOf('\n', lineStart);
+    lineStart = next === -1 ? -1 : next + 1;
+  }
+  if (lineStart === -1) return '';
+  let lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd === -1) lineEnd = text.length;
   const line = text.slice(lineStart, lineEnd);
-  if (line.trim().length <= MAX_QUOTE) return line.trim() || text.slice(start, end).trim();
-  // Sentences end with ". " / "; " before a capital letter.
+  if (line.trim().length <= MAX_QUOTE) return line.trim();
+  // Sentences end with ". " / "; " before a capital letter or a digit.
   const at = start - lineStart;
   const bounds = [0, ...[...line.matchAll(/[.;]\s+(?=[\p{Lu}\d-])/gu)].map((m) => m.index! + m[0].length), line.length];
   for (let i = 0; i < bounds.length - 1; i++) {
@@ -152,7 +157,7 @@ export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string
     for (const pointer of pointers) {
       const span = plan.record.evidence[pointer];
       if (!span) continue;
-      const quoted = sentenceAt(plan.text, span.start, span.end);
+      const quoted = sentenceAt(plan.text, span.line, span.start) || plan.text.slice(span.start, span.end).trim();
       if (quoted) return t('forms.quote-line', { quote: clip(quoted), plan: planReference(plan.record), line: span.line }, lang);
     }
   }
@@ -175,7 +180,7 @@ export function quotePhrase(plan: LoadedPlan, phrase: string, pointers: string[]
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (norm(line).includes(wanted)) {
-        const sentence = sentenceAt(plan.text, offset + Math.max(0, line.length - line.trimStart().length), offset + line.length);
+        const sentence = sentenceAt(plan.text, i + 1, offset + Math.max(0, line.length - line.trimStart().length));
         return t('forms.quote-line', { quote: clip(sentence), plan: planReference(plan.record), line: i + 1 }, lang);
       }
       offset += line.length + 1;
