@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLang } from '../../pipeline/messages/index.js';
-import { BODIES, BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput } from './helpers.js';
+import { BODIES, BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
 // The messages are asserted in English here (THIDUA_LANG=en); the draft's problems page is Vietnamese.
@@ -247,4 +247,12 @@ describe('quoting an extracted plan', () => {
     expect(quota.severity).toBe('error');
     expect(quota.text('en')).toContain('the plan says “b) Cá nhân: Tặng Giấy khen tối đa cho 07 cá nhân có thành tích xuất sắc.” (Kế hoạch, line 3)');
   });
+});
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
 });

@@ -11,7 +11,7 @@ import { parseSubmittingBody } from '../../pipeline/forms/body.js';
 import { loadPlan } from '../../pipeline/forms/plan.js';
 import { planCitation, campaignPhrase, fullConferrer } from '../../pipeline/forms/plan-words.js';
 import { InputError } from '../../pipeline/errors.js';
-import { BODY, FIXTURES, gold, runCli, tempDir } from './helpers.js';
+import { BODY, FIXTURES, gold, runCli, tempDir, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -270,3 +270,11 @@ function encodeWindows1258(text: string): Uint8Array {
   }
   return Uint8Array.from(out);
 }
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
+});

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BODIES, BODY, FIXTURES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput } from './helpers.js';
+import { BODIES, BODY, FIXTURES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -224,4 +224,12 @@ describe('mẫu 08 measures each nominee against the plan criteria', () => {
     expect(person.paragraphs).toContain('Hoàn thành tốt các nhiệm vụ được giao trong năm 2023.');
     expect(existsSync(join(out, '16 - Lý Văn Long.docx'))).toBe(true);
   });
+});
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
 });

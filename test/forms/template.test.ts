@@ -9,7 +9,7 @@ import { packDocx, paragraph } from '../../templates/ooxml.js';
 import PizZip from 'pizzip';
 import { builtInTemplate, checkTags, prepareTemplate, renderDocx } from '../../pipeline/forms/render.js';
 import { buildMau01 } from '../../templates/mau01.js';
-import { BODIES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson } from './helpers.js';
+import { BODIES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const WARD = BODIES['004']!;
 const POLICE = BODIES['000']!;
@@ -321,4 +321,13 @@ describe('submitting body variants', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bomb.docx: the template unzips to more than 200 MB (too-large)');
   }, 60_000);
+});
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    // The province templates written by the tests are inputs (some broken on purpose), not output.
+    const { count, failed } = unopenable(tmp.dir, /\/(tinh|unknown|thin|broken|plain|bomb|bctt)\.docx$/);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
 });
