@@ -8,7 +8,7 @@
 // same administrative unit or one below it, never a higher level or another unit of the same
 // level. Names are read from their words (level word and place name), with no list of places.
 import { t, currentLang, type Lang } from '../messages/index.js';
-import { LEVEL_WORDS, PROVINCES, positionPrefix } from '../lexicon/index.js';
+import { LEVEL_WORDS, positionPrefix } from '../lexicon/index.js';
 import type { Occasion } from '../record/schema.js';
 import { fold } from '../text/fold.js';
 import type { SubmittingBody } from './body.js';
@@ -49,6 +49,8 @@ const ABBREVIATIONS: [RegExp, string][] = [
 // with "cơ quan" and "xã" with "xã hội").
 const WORDS = [...LEVEL_WORDS].sort((a, b) => b.word.length - a.word.length);
 const NOT_A_UNIT = /^xã hội\b/u;
+/** Thành phố trực thuộc Trung ương (folded): the six centrally governed cities (Huế since 2025). */
+const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
 
 const key = (text: string) =>
   fold(text.normalize('NFC'))
@@ -77,8 +79,9 @@ export function parseOffice(title: string): Office {
       }
       const place = words.length ? words.join(' ') : null;
       let level: Level = w.level;
-      // "thành phố Cần Thơ" is a province; "thành phố Sóc Trăng" a district (before 2025).
-      if (w.key === 'thanh pho' && place && PROVINCES.some((p) => key(p) === key(place))) level = 'province';
+      // "thành phố Cần Thơ" is centrally governed (a province); "thành phố Bạc Liêu", the
+      // capital of its province, is a district-level city.
+      if (w.key === 'thanh pho' && place && CENTRAL_CITIES.has(key(place))) level = 'province';
       unit = { level, word: w.word, place: place ? key(place) : null };
       unitAt = i;
       break;

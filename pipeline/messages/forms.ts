@@ -224,3 +224,25 @@ Object.assign(FORMS, {
   'forms.pdf-failed': { vi: 'LibreOffice không chuyển được sang PDF ({detail}); chưa ghi tệp nào', en: 'LibreOffice could not convert to PDF ({detail}); nothing was written' },
   'forms.template-lacks': { vi: '{file}: mẫu thiếu {tag}', en: '{file}: the template lacks {tag}' },
 } satisfies Record<string, Entry>);
+
+// --- the plan and a province's own template ------------------------------------------------------
+Object.assign(FORMS, {
+  'forms.plan-missing': { vi: 'không có tệp Kế hoạch này', en: 'the plan does not exist' },
+  'forms.plan-too-large': { vi: 'tệp bản ghi Kế hoạch lớn hơn 32 MB', en: 'the plan record is larger than 32 MB' },
+  'forms.plan-bad-json': { vi: 'tệp Kế hoạch bị lỗi cú pháp JSON ({detail})', en: 'the plan is not valid JSON ({detail})' },
+  'forms.plan-json-not-object': { vi: 'tệp JSON này không phải bản ghi Kế hoạch (không phải một đối tượng)', en: 'the plan JSON is not a plan record (not an object)' },
+  'forms.plan-json-schema': { vi: 'tệp JSON này không phải bản ghi Kế hoạch ("schema" không phải "{schema}")', en: 'the plan JSON is not a plan record (its "schema" is not "{schema}")' },
+  'forms.plan-invalid': { vi: 'bản ghi Kế hoạch chưa đúng ở {field}: {detail}', en: 'the plan record is not valid: {field}: {detail}' },
+  'forms.template-missing': { vi: 'không có tệp mẫu này', en: 'the template does not exist' },
+  'forms.template-empty': { vi: 'tệp mẫu trống', en: 'the template is empty' },
+  'forms.template-too-large': { vi: 'tệp mẫu lớn hơn {max} MB', en: 'the template is larger than {max} MB' },
+  'forms.template-unzips-too-large': { vi: 'tệp mẫu khi giải nén lớn hơn {max} MB', en: 'the template unzips to more than {max} MB' },
+  'forms.template-not-zip': { vi: 'tệp mẫu không phải tệp DOCX ({detail}); hãy lưu mẫu bằng Word dưới dạng .docx', en: 'the template is not a DOCX (zip) file ({detail}); save it from Word as .docx' },
+  'forms.template-not-word': { vi: 'tệp mẫu không phải văn bản Word (thiếu word/document.xml)', en: 'the template is not a Word document (it has no word/document.xml)' },
+  'forms.template-malformed': { vi: 'thẻ trong mẫu viết sai: {detail}', en: "the template's tags are malformed: {detail}" },
+  'forms.template-unknown-tags': {
+    vi: 'mẫu dùng {count} thẻ không có trong dữ liệu của {form}: {tags} (xem docs/forms/data-model.md)',
+    en: 'the template uses {count} tag(s) the {form} data model does not have: {tags} (see docs/forms/data-model.md)',
+  },
+  'forms.template-fill-failed': { vi: 'không điền được mẫu: {detail}', en: 'the template could not be filled: {detail}' },
+} satisfies Record<string, Entry>);

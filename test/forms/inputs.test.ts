@@ -217,9 +217,9 @@ describe('plan', () => {
   it('refuses JSON that is not a plan record', async () => {
     const path = join(tmp.dir, 'notplan.json');
     writeFileSync(path, '{"schema":"thidua.plan/1","document":3}');
-    await expect(loadPlan(path)).rejects.toThrow(/not valid: \/document/);
+    await expect(loadPlan(path)).rejects.toThrow(/chưa đúng ở \/document/);
     writeFileSync(path, '[1,2]');
-    await expect(loadPlan(path)).rejects.toThrow(/not a plan record/);
+    await expect(loadPlan(path)).rejects.toThrow(/không phải bản ghi Kế hoạch/);
   });
 });
 
