@@ -339,7 +339,7 @@ export function mau08Data(input: ModelInput, nominee: Nominee, index: number): M
     ...common,
     // Left column of the header: a collective's parent unit over its own name; an individual's unit.
     header: isCollective
-      ? { upper: headerLines(nominee.unit), name: headerLines(nominee.name) }
+      ? { upper: headerLines(nominee.unit), name: headerLines(nominee.unit ? nameUnderParent(nominee.name, nominee.unit) : nominee.name) }
       : { upper: '', name: headerLines(nominee.unit || input.body.name) },
     campaignLine: `Thành tích trong ${common.campaign}`,
     nominee: {

@@ -209,6 +209,8 @@ describe('mẫu 08 measures each nominee against the plan criteria', () => {
     expect(result.code).toBe(0);
     const doc = readDocx(join(out, '01 - Phòng Tư pháp huyện.docx'));
     const p = doc.paragraphs;
+    // The collective under its parent unit, without the level word the parent already names.
+    expect(p.slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN CHÂU THÀNH', 'PHÒNG TƯ PHÁP']);
     const row = (start: string) => p.findIndex((x) => x.startsWith(start));
     const task = row('Các cơ quan, đơn vị triển khai thực hiện có hiệu quả');
     expect(p.slice(task + 1, task + 3)).toEqual(['100%', 'Đạt']);
