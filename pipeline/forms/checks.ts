@@ -452,7 +452,9 @@ function checkCriteria(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion
         if (severity === 'warning' && seen.has(key)) return;
         seen.add(key);
         const pointers = [`/criteria/${index}/thresholds/${ti}`, `/criteria/${index}/text`, `/criteria/${index}`];
-        const quote = (lang: Lang) => quotePlan(plan, pointers, planText(plan.record, criterion.text), lang);
+        // Quote the sentence of the criterion that states this threshold.
+        const hints = threshold.value === 'previous_year' ? ['năm trước', 'cao hơn'] : [`${threshold.value}%`, String(threshold.value)];
+        const quote = (lang: Lang) => quotePlan(plan, pointers, planText(plan.record, criterion.text), lang, hints);
         const failed = verdict.state === 'failed';
         const who: Concerned = { name: nominee.name, where: nominee.where, declared: failed ? verdict.declared : undefined };
         const params = (lang: Lang) => ({ metric: metricWords(threshold.metric, lang), threshold: thresholdWords(threshold, lang), quote: quote(lang), kind: kindText(nominee.recipient, lang) });

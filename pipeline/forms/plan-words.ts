@@ -127,7 +127,7 @@ function clip(text: string): string {
  * The words to quote for an evidence span: its whole line when short, else the sentence of the
  * line that holds the span (a long paragraph is quoted by the sentence that matters).
  */
-function sentenceAt(text: string, lineNo: number, start: number): string {
+function sentenceAt(text: string, lineNo: number, start: number, hints: string[] = []): string {
   let lineStart = 0;
   for (let i = 1; i < lineNo && lineStart !== -1; i++) {
     const next = text.indexOf('\n', lineStart);
@@ -141,6 +141,12 @@ function sentenceAt(text: string, lineNo: number, start: number): string {
   // Sentences end with ". " / "; " before a capital letter or a digit.
   const at = start - lineStart;
   const bounds = [0, ...[...line.matchAll(/[.;]\s+(?=[\p{Lu}\d-])/gu)].map((m) => m.index! + m[0].length), line.length];
+  // The sentence that holds the words of the rule ("90%", "năm trước"), when one does.
+  const folded = hints.map((h) => fold(h.normalize('NFC')));
+  for (let i = 0; folded.length && i < bounds.length - 1; i++) {
+    const sentence = fold(line.slice(bounds[i], bounds[i + 1]));
+    if (folded.some((h) => sentence.includes(h))) return line.slice(bounds[i], bounds[i + 1]).trim();
+  }
   for (let i = 0; i < bounds.length - 1; i++) {
     if (at >= bounds[i]! && at < bounds[i + 1]!) return line.slice(bounds[i], bounds[i + 1]).trim();
   }
@@ -152,12 +158,12 @@ function sentenceAt(text: string, lineNo: number, start: number): string {
  * the record has evidence for it (the whole source line, trimmed); else `fallback`. Quoted with
  * the plan's reference and line: “…” (Kế hoạch số 44/KH-UBND, dòng 85).
  */
-export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string, lang: Lang = currentLang()): string {
+export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string, lang: Lang = currentLang(), hints: string[] = []): string {
   if (plan.text) {
     for (const pointer of pointers) {
       const span = plan.record.evidence[pointer];
       if (!span) continue;
-      const quoted = sentenceAt(plan.text, span.line, span.start) || plan.text.slice(span.start, span.end).trim();
+      const quoted = sentenceAt(plan.text, span.line, span.start, hints) || plan.text.slice(span.start, span.end).trim();
       if (quoted) return t('forms.quote-line', { quote: clip(quoted), plan: planReference(plan.record), line: span.line }, lang);
     }
   }

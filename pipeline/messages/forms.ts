@@ -210,7 +210,7 @@ Object.assign(FORMS, {
     vi: '{count} lỗi so với Kế hoạch: chưa ghi tệp nào (sửa danh sách, hoặc ghi bản DỰ THẢO có đánh dấu bằng --draft)',
     en: '{count} error(s) against the plan: no file written (fix the list, or write a marked draft with --draft)',
   },
-  'forms.wrote-mau01': { vi: 'đã ghi {out}{pdf}{draft}: {count} tập thể, cá nhân', en: 'wrote {out}{pdf}{draft}: {count} nominee(s)' },
+  'forms.wrote-mau01': { vi: 'đã ghi {out}{pdf}{draft}: danh sách {count} tập thể, cá nhân đề nghị khen thưởng', en: 'wrote {out}{pdf}{draft}: {count} nominee(s)' },
   'forms.wrote-mau08': { vi: 'đã ghi {count} báo cáo vào {out}{pdf}{draft}', en: 'wrote {count} report(s) to {out}{pdf}{draft}' },
   'forms.with-pdf': { vi: ' (kèm bản PDF)', en: ' (and PDF)' },
   'forms.out-not-docx': { vi: '--out của mau01 phải là một tệp .docx, không phải "{out}"', en: '--out for mau01 is a .docx file, not "{out}"' },
