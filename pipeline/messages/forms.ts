@@ -129,7 +129,7 @@ Object.assign(FORMS, {
   },
   'forms.quota': { vi: 'Đề nghị {count} {kind} nhận {award}: {verdict} — Kế hoạch: {quote}', en: 'quota: {count} {kind} proposed for {award}: {verdict} — the plan says {quote}' },
   'forms.quota-ratio-unknown': {
-    vi: 'Chưa kiểm tra được tỷ lệ {ratio}% {kind} nhận {award}: chưa có tổng số {kind} để tính (ghi "totals" trong tệp cơ quan trình) — Kế hoạch: {quote}',
+    vi: 'Chưa kiểm tra được tỷ lệ {ratio}% {kind} nhận {award}: chưa có tổng số để tính (ghi "totals" trong tệp cơ quan trình) — Kế hoạch: {quote}',
     en: 'quota-ratio: the plan caps {kind} for {award} at {ratio}%, but the number it is counted on is unknown (give "totals" in the submitting body\'s JSON); not verified — the plan says {quote}',
   },
   'forms.quota-ratio': {
@@ -193,7 +193,7 @@ Object.assign(FORMS, {
     en: 'addressee: the Tờ trình is addressed to {addressee}, but {award} is conferred by {conferrer}: address it to {conferrer} (or to the body\'s direct superior in the same branch) — the plan says {quote}',
   },
   'forms.body-above-conferrer': {
-    vi: '{body} ({level}) không thể trình {award}: người quyết định tặng là {conferrer} ({conferrerLevel}), cấp dưới của cơ quan trình; hồ sơ phải do cơ quan, đơn vị thuộc {conferrerLevel} đó trình — Kế hoạch: {quote}',
+    vi: '{body} ({level}) không thể trình {award}: người quyết định tặng là {conferrer} ({conferrerLevel}), cấp dưới của cơ quan trình; hồ sơ phải do cơ quan, đơn vị của đơn vị hành chính đó trình — Kế hoạch: {quote}',
     en: 'submitting-body: {body} ({level}) cannot propose {award}: it is conferred by {conferrer} ({conferrerLevel}), below the submitting body; a body of that unit must submit it — the plan says {quote}',
   },
   'forms.body-other-unit': {

@@ -7,7 +7,7 @@ import { CATALOGUE } from '../../pipeline/messages/index.js';
 import { FORMS } from '../../pipeline/messages/forms.js';
 import { ROOT } from './helpers.js';
 
-const params = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the forms catalogue', () => {
   it('has every entry in both languages with the same parameters', () => {
