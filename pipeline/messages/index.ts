@@ -7,6 +7,7 @@ import { CORE } from './core.js';
 import { TEXT } from './text.js';
 import { WEB } from './web.js';
 import { QUEUE } from './queue.js';
+import { FORMS } from './forms.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -22,6 +23,7 @@ export const CATALOGUE: Record<string, Entry> = {
   ...TEXT,
   ...WEB,
   ...QUEUE,
+  ...FORMS,
 };
 
 let chosen: Lang | null = null;

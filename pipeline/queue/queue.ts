@@ -34,7 +34,7 @@ export interface JobData {
 
 /** What a done job records. */
 export interface JobOutput {
-  status: 'stored' | 'updated' | 'unchanged';
+  status: 'stored' | 'added' | 'updated' | 'unchanged'; // added: another source of a plan already stored
   id: number;
   number: string | null;
   pages: number;

@@ -111,7 +111,7 @@ export function registerFormRoutes(app: FastifyInstance, ctx: ServerContext): vo
         form,
         occasion,
         nominees: list.nominees.length,
-        problems: problems.map((p) => ({ ...p, text: req.lang === 'vi' ? p.messageVi : p.message })),
+        problems: problems.map((p) => ({ severity: p.severity, rule: p.rule, nominee: p.nominee, text: p.text(req.lang === 'vi' ? 'vi' : 'en') })),
         warnings: list.warnings,
         errors,
         draft,
