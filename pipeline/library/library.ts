@@ -461,12 +461,17 @@ export class Library {
     return rows[0] ? { sha256: rows[0].sha256, text: rows[0].text, pageStarts: rows[0].page_starts } : null;
   }
 
+  /** Keeps the normalised text of a source read again (a source stored before texts were kept). */
+  async setSourceText(sha256: string, text: string, pageStarts: number[] | null): Promise<void> {
+    await this.db.query(`UPDATE sources SET text = $2, page_starts = $3::integer[] WHERE sha256 = $1 AND text IS NULL`, [sha256, text, pageStarts]);
+  }
+
   /** The bytes of one source of a plan. */
-  async sourceContent(id: number, sha256?: string): Promise<{ sha256: string; format: string; content: Uint8Array | null } | null> {
-    const rows = await this.db.query<{ sha256: string; format: string; content: Uint8Array | null }>(
+  async sourceContent(id: number, sha256?: string): Promise<{ sha256: string; format: string; content: Uint8Array | null; extractor: string | null; path: string | null } | null> {
+    const rows = await this.db.query<{ sha256: string; format: string; content: Uint8Array | null; extractor: string | null; path: string | null }>(
       sha256
-        ? `SELECT sha256, format, content FROM sources WHERE plan_id = $1 AND sha256 = $2`
-        : `SELECT sha256, format, content FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
+        ? `SELECT sha256, format, content, extractor, path FROM sources WHERE plan_id = $1 AND sha256 = $2`
+        : `SELECT sha256, format, content, extractor, path FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
       sha256 ? [id, sha256] : [id],
     );
     return rows[0] ?? null;
@@ -645,8 +650,10 @@ export class Library {
     return rows.map(toSummary);
   }
 
-  async count(): Promise<number> {
-    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM plans`);
+  async count(filters: PlanFilters = {}): Promise<number> {
+    const params: unknown[] = [];
+    const where = this.filterSql(filters, params);
+    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM plans WHERE ${where}`, params);
     return rows[0].n;
   }
 

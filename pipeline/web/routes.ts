@@ -193,10 +193,25 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const sha = (req.query as { source?: string }).source;
       const plan = await lib.get(id);
       if (!plan) throw new ApiError(404, 'web.plan-not-found', { id });
-      const source = await lib.sourceText(id, sha);
+      let source = await lib.sourceText(id, sha);
       if (!source) throw new ApiError(404, 'web.source-not-found', { id });
-      if (source.text === null) throw new ApiError(404, 'web.no-text');
-      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, evidence: source.sha256 === plan.sha256 ? plan.record.evidence : null };
+      if (source.text === null) {
+        // A source stored before texts were kept: read it again. By the same extractor, its text
+        // is kept; by an older one, the plan is updated as a re-ingest would (corrections stay).
+        const stored = await lib.sourceContent(id, source.sha256);
+        if (!stored?.content || stored.content.length === 0 || !stored.extractor || stored.extractor.startsWith('record:')) throw new ApiError(404, 'web.no-text');
+        const name = stored.path ?? `plan-${id}`;
+        const extracted = await ctx.extract(stored.content, name, () => undefined);
+        if (stored.extractor === ctx.options.extractorVersion) await lib.setSourceText(source.sha256, extracted.text ?? '', extracted.pageStarts);
+        else {
+          const record = { ...extracted.record, source: { ...extracted.record.source, path: name, sha256: source.sha256 } };
+          await lib.store({ record, sha256: source.sha256, content: stored.content, path: name, extractor: ctx.options.extractorVersion, text: extracted.text, pageStarts: extracted.pageStarts });
+        }
+        source = (await lib.sourceText(id, source.sha256))!;
+        if (source.text === null) throw new ApiError(404, 'web.no-text');
+      }
+      const shown = (await lib.get(id))!;
+      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, evidence: source.sha256 === shown.sha256 ? shown.record.evidence : null };
     },
   );
 

@@ -222,3 +222,31 @@ describe('a server with a token', () => {
     }
   }, 60_000);
 });
+
+describe('a source stored before texts were kept', () => {
+  test('its text is read again when asked for: kept as is by the same extractor, re-ingested by an older one', async () => {
+    const { Library } = await import('../../pipeline/library/library.js');
+    const { ingestOne } = await import('../../pipeline/library/ingest.js');
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-web-text-'));
+    const lib = await Library.open({ data: join(dir, 'lib') });
+    const app = await buildServer({ library: lib, jobs: 0, publicDir: null });
+    try {
+      const { id } = await ingestOne(lib, SEED, { jobs: 0 });
+      await lib.db.exec(`UPDATE sources SET text = NULL, page_starts = NULL`);
+      const res = await app.inject(`/api/plans/${id}/text`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().text).toMatch(/KẾ HOẠCH/);
+      expect((await lib.sourceText(id!))!.text).toBe(res.json().text);
+      await lib.db.exec(`UPDATE sources SET text = NULL, extractor = 'older'`);
+      await lib.db.exec(`UPDATE plans SET extractor = 'older'`);
+      const again = await app.inject(`/api/plans/${id}/text`);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().evidence['/document/number']).toBeTruthy();
+      expect((await lib.get(id!))!.extractor).not.toBe('older');
+    } finally {
+      await app.close();
+      await lib.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
