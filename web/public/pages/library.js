@@ -1,0 +1,123 @@
+// Thư viện: the library's plans, searched without caring for diacritics (the server folds both
+// sides) and filtered by level, kind of body, issuer and year; each plan a link to its page;
+// delete; export to XLSX; the tree of plans (province → district → commune) with links.
+import { h, mount, notice } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { api, query, withLang } from '../api.js';
+import { levelLabel, period, planLink, planName, plansOf, viDate } from './common.js';
+
+const LEVELS = ['province', 'district', 'commune', 'other'];
+const KINDS = ['people_committee', 'police', 'party', 'other'];
+const FILTERS = ['q', 'level', 'kind', 'issuer', 'year'];
+
+export async function libraryPage({ query: search, navigate }) {
+  const params = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? '']));
+  const [listed, tree] = await Promise.all([api.listPlans(params), api.tree().catch(() => null)]);
+  const plans = plansOf(listed);
+  const status = h('div', { class: 'status-line' });
+
+  const field = (name, control) => h('label', { class: 'field' }, h('span', null, t(`webui.library.${name === 'q' ? 'search' : name}`)), control);
+  const select = (name, values, prefix) =>
+    h(
+      'select',
+      { name },
+      h('option', { value: '' }, t('webui.library.all')),
+      values.map((v) => h('option', { value: v, selected: params[name] === v }, label(prefix, v))),
+    );
+  const form = h(
+    'form',
+    { class: 'filters', role: 'search' },
+    field('q', h('input', { type: 'search', name: 'q', value: params.q, placeholder: 'cải cách hành chính / cai cach hanh chinh' })),
+    field('level', select('level', LEVELS, 'webui.level')),
+    field('kind', select('kind', KINDS, 'webui.kind')),
+    field('issuer', h('input', { type: 'text', name: 'issuer', value: params.issuer })),
+    field('year', h('input', { type: 'number', name: 'year', min: '1990', max: '2100', value: params.year, class: 'year' })),
+    h('button', { type: 'submit' }, t('webui.library.search-button')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(form).entries());
+    navigate(`/library?${query(data)}`);
+  });
+  for (const s of form.querySelectorAll('select')) s.addEventListener('change', () => form.requestSubmit());
+
+  const exportLink = h('a', { class: 'button', href: withLang(`/api/plans.xlsx?${query(params)}`), download: 'thu-vien-ke-hoach.xlsx' }, t('webui.library.export'));
+
+  const rows = plans.map((p) => {
+    const del = h('button', { type: 'button', class: 'danger small', 'data-action': 'delete' }, t('webui.library.delete'));
+    const row = h(
+      'tr',
+      { 'data-plan': p.id },
+      h('td', null, planLink(p)),
+      h('td', { class: 'nowrap' }, p.date ? viDate(p.date) : ''),
+      h('td', null, p.title ?? ''),
+      h('td', null, p.issuer ?? '', p.level ? h('span', { class: 'tag' }, levelLabel(p.level)) : null),
+      h('td', { class: 'nowrap' }, period(p)),
+      h('td', null, del),
+    );
+    del.addEventListener('click', async () => {
+      const name = planName(p);
+      if (!confirm(t('webui.library.delete-confirm', { name }))) return;
+      try {
+        await api.deletePlan(p.id);
+        row.remove();
+        mount(status, notice(t('webui.library.deleted', { name })));
+      } catch (error) {
+        mount(status, notice(error.message, 'error'));
+      }
+    });
+    return row;
+  });
+
+  const anyFilter = FILTERS.some((k) => params[k]);
+  const table = plans.length
+    ? h(
+        'table',
+        { class: 'plans' },
+        h(
+          'thead',
+          null,
+          h('tr', null, ['number', 'date', 'title', 'issuer', 'period', 'actions'].map((c) => h('th', { scope: 'col' }, t(`webui.library.col.${c}`)))),
+        ),
+        h('tbody', null, rows),
+      )
+    : notice(t(anyFilter ? 'webui.library.no-match' : 'webui.library.empty'));
+
+  return h(
+    'section',
+    { class: 'page library' },
+    h('div', { class: 'title-row' }, h('h1', null, t('webui.library.title')), exportLink),
+    form,
+    status,
+    h('p', { class: 'count' }, t('webui.library.count', { count: plans.length })),
+    listed?.partial ? notice(t('webui.library.partial')) : null,
+    table,
+    tree ? treeSection(tree) : null,
+  );
+}
+
+function treeSection(tree) {
+  const lines = Array.isArray(tree) ? tree : tree.lines ?? [];
+  if (!lines.length) return null;
+  return h(
+    'section',
+    { class: 'tree' },
+    h('h2', null, t('webui.library.tree')),
+    lines.map((line) =>
+      h('div', { class: 'tree-line' }, h('h3', null, label('webui.kind', line.line) || line.label), h('ul', null, line.roots.map(treeNode))),
+    ),
+  );
+}
+
+function treeNode(node) {
+  const head = node.plan
+    ? h('span', null, planLink(node.plan), ' ', h('span', { class: 'muted' }, [node.plan.issuer, period(node.plan)].filter(Boolean).join(' · ')))
+    : h(
+        'span',
+        { class: 'missing' },
+        [node.missing?.number, node.missing?.date ? viDate(node.missing.date) : null, node.missing?.issuer].filter(Boolean).join(' · '),
+        ' ',
+        h('span', { class: 'tag warn' }, t('webui.library.tree-missing')),
+      );
+  return h('li', null, head, node.children?.length ? h('ul', null, node.children.map(treeNode)) : null);
+}
