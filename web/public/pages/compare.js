@@ -2,7 +2,7 @@
 // it cites (its parent in the library). The summary first (does B cite A, how many
 // differences, how many make B inconsistent with A), then each difference with both values.
 import { h, mount, notice } from '../dom.js';
-import { label, t } from '../i18n.js';
+import { currentLang, label, t } from '../i18n.js';
 import { api, query } from '../api.js';
 import { planName, planOption, plansOf } from './common.js';
 
@@ -130,7 +130,7 @@ function comparison(body) {
               h(
                 'tr',
                 { class: d.consistent === false ? 'bad' : d.consistent === true ? 'good' : '' },
-                h('td', null, d.message ?? `${d.kind} ${d.subject ?? ''}`),
+                h('td', null, differenceWords(d)),
                 h('td', null, showValue(d.a)),
                 h('td', null, showValue(d.b)),
                 h('td', null, h('span', { class: `tag ${d.consistent === false ? 'error' : d.consistent === true ? 'ok' : 'warning'}` }, t(d.consistent === false ? 'webui.compare.inconsistent' : d.consistent === true ? 'webui.compare.consistent' : 'webui.compare.neutral'))),
@@ -162,4 +162,37 @@ function compact(o) {
     .filter(([, x]) => x != null && typeof x !== 'object')
     .map(([k, x]) => `${label('webui.field', k)}: ${x}`)
     .join(', ');
+}
+
+/** A difference in the page's language: the catalogue's words for its kind, then what it is about. */
+function differenceWords(d) {
+  if (currentLang() === 'en' && d.message) return d.message;
+  const code = `webui.diff.${d.aspect}.${d.kind}`;
+  const phrase = t(code);
+  if (phrase === code) return d.message ?? `${d.kind} ${d.subject ?? ''}`;
+  const subject = subjectWords(d);
+  return subject ? `${phrase}: ${subject}` : phrase;
+}
+
+const CLOSED = [
+  ['webui.occasion', ['annual', 'midterm', 'final', 'campaign']],
+  ['webui.recipient', ['collective', 'individual', 'either']],
+  ['webui.metric', ['task_completion', 'satisfaction', 'index_rating', 'index_growth', 'satisfaction_growth', 'other']],
+];
+
+function subjectWords(d) {
+  const s = d.subject ?? '';
+  let m;
+  if ((m = /^content (\d+)/.exec(s))) return t('webui.subject.content', { n: m[1] });
+  if ((m = /^(midterm|final) review$/.exec(s))) return t('webui.subject.review', { kind: label('webui.review', m[1]) });
+  if ((m = /^(collective|individual) criterion$/.exec(s))) return t('webui.subject.criterion', { recipient: label('webui.recipient', m[1]).toLowerCase() });
+  if (d.aspect !== 'awards' && d.aspect !== 'criteria') return '';
+  return s
+    .split(' · ')
+    .map((part) => {
+      const [head, ...rest] = part.split(' ');
+      const set = CLOSED.find(([, values]) => values.includes(head));
+      return set ? [label(set[0], head), ...rest].join(' ') : part;
+    })
+    .join(' · ');
 }

@@ -291,7 +291,7 @@ class PlanView {
     valueEl.addEventListener('click', () => this.showEvidence(pointer, valueEl));
     valueEl.addEventListener('keydown', (e) => e.key === 'Enter' && this.showEvidence(pointer, valueEl));
     const edit = h('button', { type: 'button', class: 'icon edit', title: t('webui.plan.edit'), 'aria-label': `${t('webui.plan.edit')} ${fieldLabel(key)}` }, '✎');
-    const wrap = h('span', { class: 'field' }, valueEl, ' ', edit);
+    const wrap = h('span', { class: 'fv' }, valueEl, ' ', edit);
     edit.addEventListener('click', () => wrap.replaceWith(this.editor(value, pointer, key, wrap)));
     return wrap;
   }
