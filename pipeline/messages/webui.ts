@@ -39,6 +39,7 @@ export const WEBUI: Record<string, Entry> = {
   'webui.inbox.reading': { vi: 'Đang đọc…', en: 'Reading…' },
   'webui.inbox.pages': { vi: 'Đang đọc: trang {done}/{total}', en: 'Reading: page {done}/{total}' },
   'webui.inbox.ocr-pages': { vi: 'Đang nhận dạng chữ (OCR): trang {done}/{total}', en: 'Recognising text (OCR): page {done}/{total}' },
+  'webui.inbox.storing': { vi: 'Đang lưu vào thư viện…', en: 'Storing in the library…' },
   'webui.inbox.stored': { vi: 'Đã lưu kế hoạch mới', en: 'New plan stored' },
   'webui.inbox.existing': { vi: 'Kế hoạch này đã có trong thư viện (thêm làm một nguồn của nó)', en: 'This plan is already in the library (added as one of its sources)' },
   'webui.inbox.failed': { vi: 'Không đọc được', en: 'Could not be read' },

@@ -12,23 +12,37 @@ export class ApiError extends Error {
   }
 }
 
-let csrf = null;
+/**
+ * The server refuses a state-changing request from a browser without the X-Thidua-CSRF header
+ * (a header another site's page cannot send without the server's leave). On a network the
+ * server also asks for the access token: the page opened with ?token=… keeps it for the tab.
+ */
+const CSRF_HEADER = 'x-thidua-csrf';
 
-/** The CSRF token for state-changing requests (fetched once from the server). */
-async function csrfToken() {
-  if (csrf) return csrf;
-  const response = await fetch('/api/csrf', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-  if (!response.ok) return null;
-  csrf = (await response.json()).token ?? null;
-  return csrf;
+function accessToken() {
+  try {
+    const fromUrl = new URL(location.href).searchParams.get('token');
+    if (fromUrl) sessionStorage.setItem('thidua.token', fromUrl);
+    return fromUrl ?? sessionStorage.getItem('thidua.token');
+  } catch {
+    return null;
+  }
 }
 
-async function headersFor(method, extra = {}) {
+/** A URL the browser fetches by itself (image, download link, event stream), with the access token when there is one. */
+export function authUrl(url) {
+  const token = accessToken();
+  if (!token) return url;
+  const u = new URL(url, location.origin);
+  u.searchParams.set('token', token);
+  return u.pathname + u.search;
+}
+
+function headersFor(method, extra = {}) {
   const headers = { accept: 'application/json', 'accept-language': currentLang(), ...extra };
-  if (method !== 'GET' && method !== 'HEAD') {
-    const token = await csrfToken();
-    if (token) headers['x-csrf-token'] = token;
-  }
+  if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
+  const token = accessToken();
+  if (token) headers.authorization = `Bearer ${token}`;
   return headers;
 }
 
@@ -59,12 +73,11 @@ export async function request(method, url, { json, body, headers, raw } = {}) {
       method,
       body: sent,
       credentials: 'same-origin',
-      headers: await headersFor(method, { ...extra, ...headers }),
+      headers: headersFor(method, { ...extra, ...headers }),
     });
   } catch {
     throw new ApiError(0, 'network', t('webui.error.network'));
   }
-  if (response.status === 403 && csrf && method !== 'GET') csrf = null; // a stale token: fetched again next time
   if (!response.ok) throw await failure(response);
   if (raw) return response;
   if (response.status === 204) return null;
@@ -94,7 +107,7 @@ export const api = {
   tree: () => request('GET', '/api/tree'),
   undoCorrection: (id, correction) =>
     request('POST', `/api/plans/${encodeURIComponent(id)}/corrections/${encodeURIComponent(correction)}/undo`),
-  pageImageUrl: (id, page) => `/api/plans/${encodeURIComponent(id)}/pages/${encodeURIComponent(page)}`,
+  pageImageUrl: (id, page) => authUrl(`/api/plans/${encodeURIComponent(id)}/pages/${encodeURIComponent(page)}`),
 };
 
 export function query(params) {
@@ -108,13 +121,10 @@ export function query(params) {
  * XMLHttpRequest because fetch reports no upload progress.
  */
 export async function uploadFile(file, onProgress, ticket = null, url = '/api/plans') {
-  const token = await csrfToken().catch(() => null);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', withLang(url));
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('accept-language', currentLang());
-    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    for (const [name, value] of Object.entries(headersFor('POST'))) xhr.setRequestHeader(name, value);
     if (ticket) xhr.setRequestHeader('x-upload-id', ticket);
     xhr.upload.onprogress = (e) => onProgress?.({ phase: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.upload.onload = () => onProgress?.({ phase: 'read' });
@@ -158,7 +168,7 @@ export async function download(response, fallbackName) {
  */
 export function watchProgress(ticket, onProgress) {
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource(`/api/uploads/${encodeURIComponent(ticket)}/events`);
+  const source = new EventSource(authUrl(`/api/uploads/${encodeURIComponent(ticket)}/events`));
   source.onmessage = (event) => {
     try {
       onProgress(JSON.parse(event.data));

@@ -65,7 +65,7 @@ async function send(item) {
   drawItem(item);
   const ticket = crypto.randomUUID?.() ?? String(Math.random()).slice(2);
   const stop = watchProgress(ticket, (p) => {
-    if (item.state === 'uploading' || item.state === 'reading') {
+    if ((item.state === 'uploading' || item.state === 'reading') && p.stage !== 'done' && p.stage !== 'failed' && p.stage !== 'queued') {
       item.state = 'reading';
       item.pages = p;
       drawItem(item);
@@ -115,7 +115,8 @@ function itemElement(item) {
         return t('webui.inbox.uploading', { percent: item.percent ?? 0 });
       case 'reading': {
         const p = item.pages;
-        if (p && p.total) return t(p.ocr ? 'webui.inbox.ocr-pages' : 'webui.inbox.pages', { done: p.done ?? 0, total: p.total });
+        if (p && p.total) return t(p.stage === 'ocr' ? 'webui.inbox.ocr-pages' : 'webui.inbox.pages', { done: p.done ?? 0, total: p.total });
+        if (p?.stage === 'storing') return t('webui.inbox.storing');
         return t('webui.inbox.reading');
       }
       case 'stored':
