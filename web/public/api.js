@@ -1,6 +1,6 @@
 // The JSON API (pipeline/web) as the pages use it. Errors come back as {error: {code, message}}
 // with the message already in the page's language; a failure to reach the server becomes a
-// plain-words message too. State-changing requests carry the CSRF token.
+// plain-words message too. State-changing requests carry the CSRF header.
 import { currentLang, t } from './i18n.js';
 
 export class ApiError extends Error {
@@ -15,34 +15,13 @@ export class ApiError extends Error {
 /**
  * The server refuses a state-changing request from a browser without the X-Thidua-CSRF header
  * (a header another site's page cannot send without the server's leave). On a network the
- * server also asks for the access token: the page opened with ?token=… keeps it for the tab.
+ * access token travels in the cookie the server sets when the page is opened with ?token=….
  */
 const CSRF_HEADER = 'x-thidua-csrf';
-
-function accessToken() {
-  try {
-    const fromUrl = new URL(location.href).searchParams.get('token');
-    if (fromUrl) sessionStorage.setItem('thidua.token', fromUrl);
-    return fromUrl ?? sessionStorage.getItem('thidua.token');
-  } catch {
-    return null;
-  }
-}
-
-/** A URL the browser fetches by itself (image, download link, event stream), with the access token when there is one. */
-export function authUrl(url) {
-  const token = accessToken();
-  if (!token) return url;
-  const u = new URL(url, location.origin);
-  u.searchParams.set('token', token);
-  return u.pathname + u.search;
-}
 
 function headersFor(method, extra = {}) {
   const headers = { accept: 'application/json', 'accept-language': currentLang(), ...extra };
   if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
-  const token = accessToken();
-  if (token) headers.authorization = `Bearer ${token}`;
   return headers;
 }
 
@@ -63,7 +42,7 @@ async function failure(response) {
   return new ApiError(response.status, code, message, details);
 }
 
-/** fetch with the page's language and CSRF token; JSON in, JSON (or the Response) out. */
+/** fetch with the page's language and the CSRF header; JSON in, JSON (or the Response) out. */
 export async function request(method, url, { json, body, headers, raw } = {}) {
   let response;
   try {
@@ -107,7 +86,7 @@ export const api = {
   tree: () => request('GET', '/api/tree'),
   undoCorrection: (id, correction) =>
     request('POST', `/api/plans/${encodeURIComponent(id)}/corrections/${encodeURIComponent(correction)}/undo`),
-  pageImageUrl: (id, page) => authUrl(`/api/plans/${encodeURIComponent(id)}/pages/${encodeURIComponent(page)}`),
+  pageImageUrl: (id, page) => `/api/plans/${encodeURIComponent(id)}/pages/${encodeURIComponent(page)}`,
 };
 
 export function query(params) {
@@ -168,7 +147,7 @@ export async function download(response, fallbackName) {
  */
 export function watchProgress(ticket, onProgress) {
   if (typeof EventSource === 'undefined') return () => {};
-  const source = new EventSource(authUrl(`/api/uploads/${encodeURIComponent(ticket)}/events`));
+  const source = new EventSource(`/api/uploads/${encodeURIComponent(ticket)}/events`);
   source.onmessage = (event) => {
     try {
       onProgress(JSON.parse(event.data));

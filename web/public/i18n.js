@@ -10,13 +10,6 @@ export function currentLang() {
 export async function loadMessages(wanted) {
   lang = wanted === 'en' ? 'en' : 'vi';
   const headers = { accept: 'application/json' };
-  let token = null;
-  try {
-    token = new URL(location.href).searchParams.get('token') ?? sessionStorage.getItem('thidua.token');
-  } catch {
-    /* no storage */
-  }
-  if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`/api/messages?lang=${lang}`, { headers });
   if (!response.ok) throw new Error(`messages: HTTP ${response.status}`);
   const body = await response.json();

@@ -3,7 +3,7 @@
 // delete; export to XLSX; the tree of plans (province → district → commune) with links.
 import { h, mount, notice } from '../dom.js';
 import { label, t } from '../i18n.js';
-import { api, authUrl, query, withLang } from '../api.js';
+import { api, query, withLang } from '../api.js';
 import { levelLabel, period, planLink, planName, plansOf, viDate } from './common.js';
 
 const LEVELS = ['province', 'district', 'commune', 'other'];
@@ -41,7 +41,7 @@ export async function libraryPage({ query: search, navigate }) {
   });
   for (const s of form.querySelectorAll('select')) s.addEventListener('change', () => form.requestSubmit());
 
-  const exportLink = h('a', { class: 'button', href: authUrl(withLang(`/api/plans.xlsx?${query(params)}`)), download: 'thu-vien-ke-hoach.xlsx' }, t('webui.library.export'));
+  const exportLink = h('a', { class: 'button', href: withLang(`/api/plans.xlsx?${query(params)}`), download: 'thu-vien-ke-hoach.xlsx' }, t('webui.library.export'));
 
   const rows = plans.map((p) => {
     const del = h('button', { type: 'button', class: 'danger small', 'data-action': 'delete' }, t('webui.library.delete'));
