@@ -124,7 +124,13 @@ export function* generateRecords(count: number, seed = 1): Generator<PlanRecord>
 
 /** A seed text with its document number changed, so each variant is a distinct file. */
 export function textVariant(seedText: string, i: number): string {
-  const replaced = seedText.replace(/(Số:\s*)(\d+)/, (_m, p: string) => `${p}${1000 + i}`);
+  // Each variant is another plan (the library knows a plan by its number, date and issuer):
+  // its own number is changed where the header gives it ("Số:", "S6:" of a Latin-only OCR),
+  // else where an appendix heading gives it ("kèm theo Kế hoạch số 41 /KH-CAT").
+  const renumber = (re: RegExp) => seedText.replace(re, (_m, p: string) => `${p}${1000 + i}`);
+  let replaced = renumber(/^([^\S\n]*(?:Số|S6|So)[^\S\n]*:[^\S\n]*)(\d+)/m);
+  if (replaced === seedText) replaced = renumber(/(kèm theo (?:Kế hoạch|Quyết định) số[^\S\n]*)(\d+)/);
+  // Without a number, a plan is known by its text: a line of its own makes it another plan.
   return replaced === seedText ? `${seedText}\n\nBản số ${i}.\n` : replaced;
 }
 

@@ -8,16 +8,20 @@ import { InputError, type InputProblem } from '../errors.js';
 import { coerceRecord } from './records.js';
 import type { PlanRecord } from '../record/schema.js';
 import type { ExtractReply } from './extract-worker.js';
+import type { Extracted } from './ingest.js';
 
 /** A file waiting for a worker, and how to settle its promise. */
 interface Job {
   path: string;
-  resolve: (record: PlanRecord) => void;
+  resolve: (extracted: Extracted) => void;
   reject: (error: unknown) => void;
+  onProgress?: (progress: { done: number; total: number; label: string }) => void;
 }
 
 export interface ExtractPool {
   extract(path: string): Promise<PlanRecord>;
+  /** The record with the normalised text and page starts; `onProgress` as pages are read (OCR). */
+  extractWithText(path: string, onProgress?: Job['onProgress']): Promise<Extracted>;
   close(): Promise<void>;
 }
 
@@ -58,12 +62,16 @@ export function createExtractPool(jobs: number): ExtractPool | null {
     w.on('message', (reply: ExtractReply) => {
       const job = pending.get(reply.id)?.job;
       if (!job) return;
+      if ('progress' in reply) {
+        job.onProgress?.(reply.progress);
+        return;
+      }
       pending.delete(reply.id);
       inFlight.set(w, inFlight.get(w)! - 1);
       dispatch();
       if (reply.ok) {
         try {
-          job.resolve(coerceRecord(reply.record));
+          job.resolve({ record: coerceRecord(reply.record), text: reply.text, pageStarts: reply.pageStarts });
         } catch (error) {
           job.reject(error);
         }
@@ -84,14 +92,16 @@ export function createExtractPool(jobs: number): ExtractPool | null {
       if (alive.size === 0) for (const job of queue.splice(0)) job.reject(error);
     });
   }
+  const extractWithText = (path: string, onProgress?: Job['onProgress']): Promise<Extracted> => {
+    if (alive.size === 0) return Promise.reject(new Error('the extraction workers have stopped'));
+    return new Promise<Extracted>((resolve, reject) => {
+      queue.push({ path, resolve, reject, onProgress });
+      dispatch();
+    });
+  };
   return {
-    extract(path: string): Promise<PlanRecord> {
-      if (alive.size === 0) return Promise.reject(new Error('the extraction workers have stopped'));
-      return new Promise<PlanRecord>((resolve, reject) => {
-        queue.push({ path, resolve, reject });
-        dispatch();
-      });
-    },
+    extract: (path: string) => extractWithText(path).then((x) => x.record),
+    extractWithText,
     async close() {
       for (const job of queue.splice(0)) job.reject(new Error('the extraction pool was closed'));
       await Promise.all(workers.map((w) => w.terminate()));

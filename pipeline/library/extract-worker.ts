@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { loadRestoreModel, nameSyllables } from '../diacritics/index.js';
-import { extractFile } from '../extract.js';
+import { extractWithText } from './extract-text.js';
 
 export interface ExtractRequest {
   id: number;
@@ -11,7 +11,8 @@ export interface ExtractRequest {
 }
 
 export type ExtractReply =
-  | { id: number; ok: true; record: unknown }
+  | { id: number; ok: true; record: unknown; text: string | null; pageStarts: number[] | null }
+  | { id: number; progress: { done: number; total: number; label: string } }
   | { id: number; ok: false; input: { path: string | null; problem: string; message: string } | null; message: string };
 
 // Loaded now, while the main thread opens the library and reads the first files: a batch of
@@ -23,8 +24,11 @@ setImmediate(() => {
 
 async function extractOne(req: ExtractRequest): Promise<void> {
   try {
-    const { record } = await extractFile(req.path, { quiet: true });
-    parentPort!.postMessage({ id: req.id, ok: true, record } satisfies ExtractReply);
+    const { record, text, pageStarts } = await extractWithText(req.path, {
+      quiet: true,
+      onProgress: (progress) => parentPort!.postMessage({ id: req.id, progress } satisfies ExtractReply),
+    });
+    parentPort!.postMessage({ id: req.id, ok: true, record, text, pageStarts } satisfies ExtractReply);
   } catch (error) {
     const input = error instanceof InputError ? { path: error.path, problem: error.problem, message: error.message } : null;
     parentPort!.postMessage({ id: req.id, ok: false, input, message: (error as Error)?.message ?? String(error) } satisfies ExtractReply);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { extractFile } from '../extract.js';
+import { extractWithText } from './extract-text.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.js';
 import type { PlanRecord } from '../record/schema.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -31,7 +31,10 @@ export interface FileOutcome {
 }
 
 export interface IngestSummary {
+  /** Files stored: new plans, and new sources of plans already there (`added`, counted here too). */
   stored: number;
+  /** Files stored as another source (another format) of a plan the library holds. */
+  added: number;
   updated: number;
   unchanged: number;
   failed: Array<{ path: string; reason: string }>;
@@ -81,11 +84,18 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
-async function defaultExtract(path: string): Promise<PlanRecord> {
-  return (await extractFile(path, { quiet: true })).record;
+/** A record with the normalised text its evidence points into, when the extraction gives it. */
+export interface Extracted {
+  record: PlanRecord;
+  text: string | null;
+  pageStarts: number[] | null;
 }
 
-type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string; stored: boolean };
+async function defaultExtract(path: string): Promise<Extracted> {
+  return extractWithText(path);
+}
+
+type Prepared = Extracted & { sha256: string; bytes: Uint8Array; extractor: string; stored: boolean };
 
 /** A file read and hashed; not yet looked up in the library, not yet extracted. */
 interface ReadFile {
@@ -124,11 +134,11 @@ async function readOne(path: string, options: IngestOptions): Promise<ReadFile |
 }
 
 /** Extracts (or takes the JSON record of) a file read; a bad file becomes a failed outcome. */
-async function extractOne(file: ReadFile, extract: (path: string) => Promise<PlanRecord>, stored: boolean): Promise<Prepared | FileOutcome> {
+async function extractOne(file: ReadFile, extract: (path: string) => Promise<Extracted>, stored: boolean): Promise<Prepared | FileOutcome> {
   try {
-    const extracted = file.recordFromJson ?? (await extract(file.path));
-    const record: PlanRecord = { ...extracted, source: { ...extracted.source, path: extracted.source.path ?? file.path, sha256: file.sha256 } };
-    return { record, sha256: file.sha256, bytes: file.bytes, extractor: file.extractor, stored };
+    const extracted: Extracted = file.recordFromJson ? { record: file.recordFromJson, text: null, pageStarts: null } : await extract(file.path);
+    const record: PlanRecord = { ...extracted.record, source: { ...extracted.record.source, path: extracted.record.source.path ?? file.path, sha256: file.sha256 } };
+    return { record, text: extracted.text, pageStarts: extracted.pageStarts, sha256: file.sha256, bytes: file.bytes, extractor: file.extractor, stored };
   } catch (error) {
     return failure(file.path, error);
   }
@@ -137,8 +147,8 @@ async function extractOne(file: ReadFile, extract: (path: string) => Promise<Pla
 /** Stores a prepared plan in one transaction; a database error propagates and stops the ingest. */
 async function commit(lib: Library, path: string, prepared: Prepared | FileOutcome): Promise<FileOutcome> {
   if ('status' in prepared) return prepared;
-  const { record, sha256, bytes, extractor, stored } = prepared;
-  const { id, status } = await lib.store({ record, sha256, content: bytes, path, extractor, stored });
+  const { record, sha256, bytes, extractor, stored, text, pageStarts } = prepared;
+  const { id, status } = await lib.store({ record, sha256, content: bytes, path, extractor, stored, text, pageStarts });
   return { path, status, id, sha256, number: record.document.number };
 }
 
@@ -159,7 +169,12 @@ async function prepareBatch(lib: Library, paths: string[], options: IngestOption
   const read = await Promise.all(paths.map((p) => readOne(p, options)));
   const shas = read.flatMap((r) => ('bytes' in r ? [r.sha256] : []));
   const stored = await lib.findByShas(shas);
-  const extract = pool ? (p: string) => pool.extract(p) : (options.extract ?? defaultExtract);
+  const custom = options.extract;
+  const extract = pool
+    ? (p: string) => pool.extractWithText(p)
+    : custom
+      ? async (p: string): Promise<Extracted> => ({ record: await custom(p), text: null, pageStarts: null })
+      : defaultExtract;
   return read.map((r) => {
     if (!('bytes' in r)) return () => Promise.resolve(r);
     const existing = stored.get(r.sha256);
@@ -209,10 +224,13 @@ export async function ingestOne(lib: Library, path: string, options: IngestOptio
  */
 export async function ingestFiles(lib: Library, files: string[], options: IngestOptions = {}, earlier: FileOutcome[] = []): Promise<IngestSummary> {
   const started = performance.now();
-  const summary: IngestSummary = { stored: 0, updated: 0, unchanged: 0, failed: [], seconds: 0 };
+  const summary: IngestSummary = { stored: 0, added: 0, updated: 0, unchanged: 0, failed: [], seconds: 0 };
   const count = (o: FileOutcome) => {
     if (o.status === 'failed') summary.failed.push({ path: o.path, reason: o.reason ?? 'failed' });
-    else summary[o.status]++;
+    else if (o.status === 'added') {
+      summary.added++;
+      summary.stored++;
+    } else summary[o.status]++;
     options.onFile?.(o);
   };
   earlier.forEach(count);

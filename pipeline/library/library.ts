@@ -8,7 +8,9 @@ import type { Identification } from '../compare/types.js';
 import { coerceRecord } from './records.js';
 import { openPglite, openPostgres, type Database, type Queryable } from './database.js';
 import { migrate } from './migrations.js';
-import { searchTexts } from './searchtext.js';
+import { searchTexts, type SearchTexts } from './searchtext.js';
+import { identifiedByNumber, recordDigest, sameDocument, sourceRank, textDigest } from './identity.js';
+import { applyCorrections, applyNewPatch, validatePatch, type Correction, type PatchOperation } from './corrections.js';
 
 export interface LibraryLocation {
   /** Data directory of the embedded database. */
@@ -76,11 +78,45 @@ export interface StoreInput {
   content: Uint8Array | null;
   path: string | null;
   extractor: string;
-  /** The plan is known to be stored already (e.g. by an earlier version): update it without trying to insert first. */
+  /** The plan is known to be stored already (e.g. by an earlier version). */
   stored?: boolean;
+  /** The normalised text the record's evidence points into (kept for display; its digest identifies a plan without a number). */
+  text?: string | null;
+  /** First line of each page in `text`. */
+  pageStarts?: number[] | null;
 }
 
-export type StoreStatus = 'stored' | 'updated' | 'unchanged';
+/** stored: a new plan; added: a new source of a plan already there; updated: a source re-extracted; unchanged: already stored. */
+export type StoreStatus = 'stored' | 'added' | 'updated' | 'unchanged';
+
+/** One source file of a plan. */
+export interface SourceInfo {
+  sha256: string;
+  format: string;
+  size: number;
+  path: string | null;
+  extractor: string | null;
+  addedAt: string;
+  pages: number | null;
+  ocr: boolean;
+  /** The normalised text is stored (for evidence highlighting). */
+  hasText: boolean;
+  /** This is the source the plan's record is taken from. */
+  shown: boolean;
+}
+
+/** A plan id the library does not hold. */
+export class PlanNotFound extends Error {
+  constructor(readonly id: number) {
+    super(`no plan with id ${id} in the library`);
+    this.name = 'PlanNotFound';
+  }
+}
+
+// Positions and weights stripped: search matches on this vector and ranks on `head`, so the
+// smaller vector is cheaper to read for every candidate plan.
+const SEARCH_SQL = `strip(to_tsvector('simple', coalesce(thidua_fold($16), '')) || to_tsvector('simple', coalesce(thidua_fold($17), '')) || to_tsvector('simple', coalesce(thidua_fold($18), '')))`;
+const HEAD_SQL = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
 
 const SUMMARY_COLUMNS = `id, number, doc_date, title, issuer, issuer_kind, issuer_level, period_from, period_to, path, sha256, extractor`;
 
@@ -142,106 +178,321 @@ export class Library {
   async findByShas(shas: string[]): Promise<Map<string, { id: number; extractor: string }>> {
     const found = new Map<string, { id: number; extractor: string }>();
     if (shas.length === 0) return found;
-    const rows = await this.db.query<{ sha256: string; id: number; extractor: string }>(`SELECT sha256, id, extractor FROM plans WHERE sha256 = ANY($1::text[])`, [shas]);
+    const rows = await this.db.query<{ sha256: string; id: number; extractor: string }>(`SELECT sha256, plan_id AS id, extractor FROM sources WHERE sha256 = ANY($1::text[]) AND plan_id IS NOT NULL`, [shas]);
     for (const r of rows) found.set(r.sha256, { id: r.id, extractor: r.extractor });
     return found;
   }
 
   /**
-   * Stores a plan in one transaction: the source, the record, its diagnostics, its basis
-   * links, and links of other plans that were waiting for it. A plan already stored with the
-   * same extractor version is left unchanged; with another version it is updated.
+   * Stores a source file's plan in one transaction: the source, and either a new plan (its
+   * record, diagnostics, basis links, and links of other plans that were waiting for it) or,
+   * when the library holds the same plan already (same issuer, number and date; else the same
+   * text), the file as another source of that plan, the plan's record refreshed from its best
+   * source with its corrections applied. A source already stored by the same extractor version
+   * is left unchanged; with another version its record is updated.
    */
   async store(input: StoreInput): Promise<{ id: number; status: StoreStatus }> {
     const record = input.record;
-    const texts = searchTexts(record);
+    const digest = input.text ? textDigest(input.text) : recordDigest(record);
+    const rank = sourceRank(record, input.extractor);
     const d = record.document;
-    const year = d.date ? Number(d.date.slice(0, 4)) : record.period.from;
-    if (!this.vocabulary) this.vocabulary = new Set((await this.db.query<{ word: string }>(`SELECT word FROM search_words`)).map((r) => r.word));
-    const vocabulary = this.vocabulary;
+    const seq = d.seq ?? numberSeq(d.number);
+    const prepared = await this.prepare(record);
+    const sourceValues = [input.sha256, input.path, input.extractor, JSON.stringify(record), input.text ?? null, input.pageStarts ?? null, d.number, seq, d.date, d.issuer.name, digest, rank];
+    const sourceColumns = `path = $2, extractor = $3, record = $4::jsonb, text = $5, page_starts = $6::integer[], number = $7, seq = $8, doc_date = $9, issuer = $10, digest = $11, rank = $12`;
     let newWords: string[] = [];
     const result = await this.db.transaction(async (tx) => {
-      const values = [
-        input.sha256,
-        input.path,
-        input.extractor,
-        JSON.stringify(record),
-        d.number,
-        numberKey(d.number),
-        d.seq ?? numberSeq(d.number),
-        d.date,
-        Number.isFinite(year) ? year : null,
-        d.title,
-        d.issuer.name,
-        d.issuer.kind,
-        d.issuer.level,
-        record.period.from,
-        record.period.to,
-        texts.a,
-        texts.b,
-        texts.c,
-      ];
-      // Positions and weights stripped: search matches on this vector and ranks on `head`, so the
-      // smaller vector is cheaper to read for every candidate plan.
-      const searchSql = `strip(to_tsvector('simple', coalesce(thidua_fold($16), '')) || to_tsvector('simple', coalesce(thidua_fold($17), '')) || to_tsvector('simple', coalesce(thidua_fold($18), '')))`;
-      const headSql = `to_tsvector('simple', coalesce(thidua_fold($16), ''))`;
-      const selectExisting = () => tx.query<{ id: number; extractor: string }>(`SELECT id, extractor FROM plans WHERE sha256 = $1 FOR UPDATE`, [input.sha256]);
-      // A plan the caller knows is stored goes straight to the update.
-      let existing = input.stored ? await selectExisting() : [];
-      // A new file (the common case) is one statement: its source and its plan together. The
-      // foreign key from plans to sources is checked at the end of the statement, when the
-      // source row is there. ON CONFLICT: the file is stored already, by an earlier run or by
-      // another process at this very moment (a shared server).
-      const inserted = existing[0] ? [] : await tx.query<{ id: number; words: string[] }>(
-        `WITH source AS (
-           -- Bytes travel as base64 text (encoded natively), decoded by the database.
-           INSERT INTO sources (sha256, format, size, content, first_path) VALUES ($1, $19, $20, decode($21, 'base64'), $2) ON CONFLICT (sha256) DO NOTHING
-         )
-         INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${searchSql}, ${headSql})
-         ON CONFLICT (sha256) DO NOTHING RETURNING id, tsvector_to_array(search) AS words`,
-        [...values, record.source.format, input.content?.length ?? 0, input.content ? Buffer.from(input.content).toString('base64') : null],
-      );
-      let id: number;
-      let status: StoreStatus;
-      let words: string[];
-      if (inserted[0]) {
-        id = inserted[0].id;
-        status = 'stored';
-        words = inserted[0].words;
-      } else {
-        if (!existing[0]) existing = await selectExisting();
-        if (!existing[0]) throw new Error(`the plan of ${input.sha256} was neither stored nor found`);
-        if (existing[0].extractor === input.extractor) return { id: existing[0].id, status: 'unchanged' as const };
-        id = existing[0].id;
-        status = 'updated';
-        const updatedRows = await tx.query<{ words: string[] }>(
-          `UPDATE plans SET path = $2, extractor = $3, record = $4::jsonb, number = $5, number_key = $6, seq = $7, doc_date = $8, year = $9,
-             title = $10, issuer = $11, issuer_key = thidua_fold($11), issuer_kind = $12, issuer_level = $13, period_from = $14, period_to = $15,
-             search = ${searchSql}, head = ${headSql}, updated_at = now() WHERE sha256 = $1 RETURNING tsvector_to_array(search) AS words`,
-          values,
-        );
-        words = updatedRows[0].words;
-        await tx.query(`DELETE FROM diagnostics WHERE plan_id = $1`, [id]);
-        await tx.query(`DELETE FROM basis_links WHERE plan_id = $1`, [id]);
+      // Finding the plan a file belongs to and adding it are one step: two processes storing
+      // two formats of one plan at once (a shared server) must not make two plans.
+      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      const existing = await tx.query<{ plan_id: number; extractor: string | null }>(`SELECT plan_id, extractor FROM sources WHERE sha256 = $1`, [input.sha256]);
+      if (existing[0]) {
+        if (existing[0].extractor === input.extractor) return { id: existing[0].plan_id, status: 'unchanged' as const };
+        await tx.query(`UPDATE sources SET ${sourceColumns} WHERE sha256 = $1`, sourceValues);
+        newWords = await this.refresh(tx, existing[0].plan_id);
+        return { id: existing[0].plan_id, status: 'updated' as const };
       }
-      if (record.diagnostics.length > 0) {
+      const same = await this.findSamePlan(tx, record, digest);
+      if (same !== null) {
         await tx.query(
-          `INSERT INTO diagnostics (plan_id, n, severity, code, message, line)
-           SELECT $1, x.n, x.severity, x.code, x.message, x.line FROM jsonb_to_recordset($2::jsonb) AS x(n integer, severity text, code text, message text, line integer)`,
-          [id, JSON.stringify(record.diagnostics.map((g, n) => ({ n, severity: g.severity, code: g.code, message: g.message, line: g.line })))],
+          `INSERT INTO sources (sha256, format, size, content, first_path, plan_id, path, extractor, record, text, page_starts, number, seq, doc_date, issuer, digest, rank)
+           VALUES ($1, $13, $14, decode($15, 'base64'), $2, $16, $2, $3, $4::jsonb, $5, $6::integer[], $7, $8, $9, $10, $11, $12)`,
+          [...sourceValues, record.source.format, input.content?.length ?? 0, input.content ? Buffer.from(input.content).toString('base64') : null, same],
         );
+        newWords = await this.refresh(tx, same);
+        return { id: same, status: 'added' as const };
       }
-      // New words join the vocabulary that typo-tolerant search widens query words into.
-      newWords = words.filter((w) => /^[a-z]{2,}$/.test(w) && !vocabulary.has(w));
-      if (newWords.length > 0) await tx.query(`INSERT INTO search_words (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [newWords]);
+      // A new plan (the common case) is one statement: its source and its plan together. The
+      // foreign keys between the two are checked at the end of the statement, when both rows are there.
+      const values = this.planValues(input.sha256, input.path, input.extractor, record, prepared);
+      const inserted = await tx.query<{ id: number; words: string[] }>(
+        `WITH plan AS (
+           INSERT INTO plans (sha256, path, extractor, record, number, number_key, seq, doc_date, year, title, issuer, issuer_key, issuer_kind, issuer_level, period_from, period_to, search, head)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, thidua_fold($11), $12, $13, $14, $15, ${SEARCH_SQL}, ${HEAD_SQL})
+           RETURNING id, record, search
+         ), source AS (
+           -- Bytes travel as base64 text (encoded natively), decoded by the database.
+           INSERT INTO sources (sha256, format, size, content, first_path, plan_id, path, extractor, record, text, page_starts, number, seq, doc_date, issuer, digest, rank)
+           SELECT $1, $19, $20, decode($21, 'base64'), $2, plan.id, $2, $3, plan.record, $22, $23::integer[], $5, $7, $8, $11, $24, $25 FROM plan
+         )
+         SELECT id, tsvector_to_array(search) AS words FROM plan`,
+        [
+          ...values,
+          record.source.format,
+          input.content?.length ?? 0,
+          input.content ? Buffer.from(input.content).toString('base64') : null,
+          input.text ?? null,
+          input.pageStarts ?? null,
+          digest,
+          rank,
+        ],
+      );
+      const id = inserted[0].id;
+      await this.insertDiagnostics(tx, id, record);
+      newWords = await this.addWords(tx, inserted[0].words);
       await this.linkBasis(tx, id, record);
-      await this.adoptWaitingChildren(tx, id, record, status === 'updated');
-      return { id, status };
+      await this.adoptWaitingChildren(tx, id, record, false);
+      return { id, status: 'stored' as const };
     });
     // Only words of a committed transaction are known to be in the vocabulary.
-    for (const w of newWords) vocabulary.add(w);
+    for (const w of newWords) this.vocabulary!.add(w);
     return result;
+  }
+
+  /** Loads the vocabulary once; the search texts of a record. */
+  private async prepare(record: PlanRecord): Promise<SearchTexts> {
+    await this.loadVocabulary();
+    return searchTexts(record);
+  }
+
+  private async loadVocabulary(): Promise<void> {
+    if (!this.vocabulary) this.vocabulary = new Set((await this.db.query<{ word: string }>(`SELECT word FROM search_words`)).map((r) => r.word));
+  }
+
+  private planValues(sha256: string, path: string | null, extractor: string, record: PlanRecord, texts: SearchTexts): unknown[] {
+    const d = record.document;
+    const year = d.date ? Number(d.date.slice(0, 4)) : record.period.from;
+    return [
+      sha256,
+      path,
+      extractor,
+      JSON.stringify(record),
+      d.number,
+      numberKey(d.number),
+      d.seq ?? numberSeq(d.number),
+      d.date,
+      Number.isFinite(year) ? year : null,
+      d.title,
+      d.issuer.name,
+      d.issuer.kind,
+      d.issuer.level,
+      record.period.from,
+      record.period.to,
+      texts.a,
+      texts.b,
+      texts.c,
+    ];
+  }
+
+  private async insertDiagnostics(tx: Queryable, id: number, record: PlanRecord): Promise<void> {
+    if (record.diagnostics.length === 0) return;
+    await tx.query(
+      `INSERT INTO diagnostics (plan_id, n, severity, code, message, line)
+       SELECT $1, x.n, x.severity, x.code, x.message, x.line FROM jsonb_to_recordset($2::jsonb) AS x(n integer, severity text, code text, message text, line integer)`,
+      [id, JSON.stringify(record.diagnostics.map((g, n) => ({ n, severity: g.severity, code: g.code, message: g.message, line: g.line })))],
+    );
+  }
+
+  /** New words join the vocabulary that typo-tolerant search widens query words into. */
+  private async addWords(tx: Queryable, words: string[]): Promise<string[]> {
+    const vocabulary = this.vocabulary!;
+    const fresh = words.filter((w) => /^[a-z]{2,}$/.test(w) && !vocabulary.has(w));
+    if (fresh.length > 0) await tx.query(`INSERT INTO search_words (word) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [fresh]);
+    return fresh;
+  }
+
+  /** The plan a new source belongs to: same document (number, date, issuer), else same text; null for a new plan. */
+  private async findSamePlan(tx: Queryable, record: PlanRecord, digest: string): Promise<number | null> {
+    const d = record.document;
+    if (identifiedByNumber(record)) {
+      const seq = d.seq ?? numberSeq(d.number);
+      // What each stored source says it is, and what each plan is after corrections.
+      const candidates = await tx.query<{ plan_id: number; number: string | null; doc_date: string | null; issuer: string | null }>(
+        `SELECT plan_id, number, doc_date, issuer FROM sources WHERE plan_id IS NOT NULL AND (seq = $1 OR doc_date = $2)
+         UNION SELECT id, number, doc_date, issuer FROM plans WHERE seq = $1 OR doc_date = $2 LIMIT 2000`,
+        [seq, d.date],
+      );
+      for (const c of candidates) if (sameDocument(record, { number: c.number, date: c.doc_date, issuer: c.issuer })) return c.plan_id;
+      return null;
+    }
+    const rows = await tx.query<{ plan_id: number }>(`SELECT plan_id FROM sources WHERE digest = $1 AND plan_id IS NOT NULL LIMIT 1`, [digest]);
+    return rows[0]?.plan_id ?? null;
+  }
+
+  /**
+   * Rebuilds a plan from its sources and corrections: the best source's record with the
+   * corrections applied becomes the plan's record, columns, diagnostics and basis links.
+   * Returns the new search words.
+   */
+  private async refresh(tx: Queryable, id: number): Promise<string[]> {
+    const best = (
+      await tx.query<{ sha256: string; path: string | null; extractor: string; record: unknown }>(
+        `SELECT sha256, path, extractor, record FROM sources WHERE plan_id = $1 AND record IS NOT NULL ORDER BY rank, added_at, sha256 LIMIT 1`,
+        [id],
+      )
+    )[0];
+    if (!best) throw new Error(`plan ${id} has no source`);
+    const extracted = coerceRecord(typeof best.record === 'string' ? JSON.parse(best.record) : best.record);
+    const { record } = applyCorrections(extracted, await this.correctionsOf(tx, id));
+    const texts = await this.prepare(record);
+    const values = this.planValues(best.sha256, best.path, best.extractor, record, texts);
+    const updated = await tx.query<{ words: string[] }>(
+      `UPDATE plans SET sha256 = $1, path = $2, extractor = $3, record = $4::jsonb, number = $5, number_key = $6, seq = $7, doc_date = $8, year = $9,
+         title = $10, issuer = $11, issuer_key = thidua_fold($11), issuer_kind = $12, issuer_level = $13, period_from = $14, period_to = $15,
+         search = ${SEARCH_SQL}, head = ${HEAD_SQL}, updated_at = now() WHERE id = $19 RETURNING tsvector_to_array(search) AS words`,
+      [...values, id],
+    );
+    await tx.query(`DELETE FROM diagnostics WHERE plan_id = $1`, [id]);
+    await tx.query(`DELETE FROM basis_links WHERE plan_id = $1`, [id]);
+    await this.insertDiagnostics(tx, id, record);
+    const words = await this.addWords(tx, updated[0].words);
+    await this.linkBasis(tx, id, record);
+    await this.adoptWaitingChildren(tx, id, record, true);
+    return words;
+  }
+
+  private async correctionsOf(q: Queryable, id: number): Promise<Correction[]> {
+    const rows = await q.query<{ id: number; ops: unknown; old: unknown; author: string | null; created_at: unknown; undone_at: unknown; undone_by: string | null }>(
+      `SELECT id, ops, old, author, created_at, undone_at, undone_by FROM corrections WHERE plan_id = $1 ORDER BY id`,
+      [id],
+    );
+    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    return rows.map((r) => ({
+      id: r.id,
+      ops: json(r.ops) as PatchOperation[],
+      old: json(r.old) as unknown[],
+      author: r.author,
+      at: new Date(r.created_at as string).toISOString(),
+      undoneAt: r.undone_at ? new Date(r.undone_at as string).toISOString() : null,
+      undoneBy: r.undone_by,
+    }));
+  }
+
+  /** Runs `fn` in one transaction and refreshes the plan after it; learns the new search words once committed. */
+  private async changePlan<T>(id: number, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.loadVocabulary();
+    let words: string[] = [];
+    const result = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      const found = await tx.query(`SELECT 1 FROM plans WHERE id = $1 FOR UPDATE`, [id]);
+      if (found.length === 0) throw new PlanNotFound(id);
+      const value = await fn(tx);
+      words = await this.refresh(tx, id);
+      return value;
+    });
+    for (const w of words) this.vocabulary?.add(w);
+    return result;
+  }
+
+  /**
+   * Corrects a plan: the patch is applied to the plan's record as it is now (all operations or
+   * none, the result validated) and stored with who made it and the values it replaced.
+   */
+  async correct(id: number, ops: PatchOperation[], author: string | null): Promise<Correction> {
+    validatePatch(ops);
+    return this.changePlan(id, async (tx) => {
+      const current = await tx.query<{ record: unknown }>(`SELECT record FROM plans WHERE id = $1`, [id]);
+      const record = coerceRecord(typeof current[0].record === 'string' ? JSON.parse(current[0].record) : current[0].record);
+      const { old } = applyNewPatch(record, ops);
+      const rows = await tx.query<{ id: number; created_at: unknown }>(
+        `INSERT INTO corrections (plan_id, ops, old, author) VALUES ($1, $2::jsonb, $3::jsonb, $4) RETURNING id, created_at`,
+        [id, JSON.stringify(ops), JSON.stringify(old), author],
+      );
+      return { id: rows[0].id, ops, old, author, at: new Date(rows[0].created_at as string).toISOString(), undoneAt: null, undoneBy: null };
+    });
+  }
+
+  /** Undoes a correction of a plan (the latest one still in force when no id is given); null when there is none. */
+  async undoCorrection(id: number, correctionId: number | null, author: string | null): Promise<number | null> {
+    return this.changePlan(id, async (tx) => {
+      const rows = await tx.query<{ id: number }>(
+        correctionId === null
+          ? `SELECT id FROM corrections WHERE plan_id = $1 AND undone_at IS NULL ORDER BY id DESC LIMIT 1`
+          : `SELECT id FROM corrections WHERE plan_id = $1 AND undone_at IS NULL AND id = $2`,
+        correctionId === null ? [id] : [id, correctionId],
+      );
+      if (!rows[0]) return null;
+      await tx.query(`UPDATE corrections SET undone_at = now(), undone_by = $2 WHERE id = $1`, [rows[0].id, author]);
+      return rows[0].id;
+    });
+  }
+
+  /** The corrections of a plan, oldest first, each marked with whether it applies to the record as now extracted. */
+  async corrections(id: number): Promise<Correction[]> {
+    const list = await this.correctionsOf(this.db, id);
+    const best = await this.db.query<{ record: unknown }>(`SELECT record FROM sources WHERE plan_id = $1 AND record IS NOT NULL ORDER BY rank, added_at, sha256 LIMIT 1`, [id]);
+    if (!best[0]) return list;
+    const extracted = coerceRecord(typeof best[0].record === 'string' ? JSON.parse(best[0].record) : best[0].record);
+    return applyCorrections(extracted, list).corrections;
+  }
+
+  /** The sources of a plan, the one shown first. */
+  async sources(id: number): Promise<SourceInfo[]> {
+    const rows = await this.db.query<{ sha256: string; format: string; size: number; path: string | null; extractor: string | null; added_at: unknown; pages: number | null; ocr: boolean | null; has_text: boolean }>(
+      `SELECT sha256, format, size, path, extractor, added_at, (record->'source'->>'pages')::integer AS pages, (record->'source'->>'ocr')::boolean AS ocr, text IS NOT NULL AS has_text
+       FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256`,
+      [id],
+    );
+    return rows.map((r, i) => ({
+      sha256: r.sha256, format: r.format, size: r.size, path: r.path, extractor: r.extractor, addedAt: new Date(r.added_at as string).toISOString(), pages: r.pages, ocr: r.ocr ?? false, hasText: r.has_text, shown: i === 0,
+    }));
+  }
+
+  /** The normalised text of a plan's source (the shown one by default) and the first line of each page. */
+  async sourceText(id: number, sha256?: string): Promise<{ sha256: string; text: string | null; pageStarts: number[] | null } | null> {
+    const rows = await this.db.query<{ sha256: string; text: string | null; page_starts: number[] | null }>(
+      sha256
+        ? `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 AND sha256 = $2`
+        : `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
+      sha256 ? [id, sha256] : [id],
+    );
+    return rows[0] ? { sha256: rows[0].sha256, text: rows[0].text, pageStarts: rows[0].page_starts } : null;
+  }
+
+  /** The bytes of one source of a plan. */
+  async sourceContent(id: number, sha256?: string): Promise<{ sha256: string; format: string; content: Uint8Array | null } | null> {
+    const rows = await this.db.query<{ sha256: string; format: string; content: Uint8Array | null }>(
+      sha256
+        ? `SELECT sha256, format, content FROM sources WHERE plan_id = $1 AND sha256 = $2`
+        : `SELECT sha256, format, content FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
+      sha256 ? [id, sha256] : [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Deletes a plan with its sources, corrections, diagnostics and links (plans citing it see a missing parent again). */
+  async delete(id: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      const rows = await tx.query(`DELETE FROM plans WHERE id = $1 RETURNING id`, [id]);
+      return rows.length > 0;
+    });
+  }
+
+  /**
+   * Merges plan `from` into plan `into` (the same plan stored twice): its sources and
+   * corrections move over, plans citing it cite `into`, and it is deleted.
+   */
+  async merge(into: number, from: number): Promise<void> {
+    if (into === from) return;
+    await this.changePlan(into, async (tx) => {
+      const found = await tx.query(`SELECT 1 FROM plans WHERE id = $1 FOR UPDATE`, [from]);
+      if (found.length === 0) throw new PlanNotFound(from);
+      await tx.query(`UPDATE sources SET plan_id = $1 WHERE plan_id = $2`, [into, from]);
+      await tx.query(`UPDATE corrections SET plan_id = $1 WHERE plan_id = $2`, [into, from]);
+      await tx.query(`UPDATE basis_links SET parent_id = $1 WHERE parent_id = $2`, [into, from]);
+      await tx.query(`DELETE FROM plans WHERE id = $1`, [from]);
+    });
   }
 
   /** Resolves each basis entry of plan `id` to a library plan, or records it as missing. */
