@@ -84,8 +84,7 @@ export const api = {
   deletePlan: (id) => request('DELETE', `/api/plans/${encodeURIComponent(id)}`),
   compare: (a, b) => request('GET', `/api/compare?${query({ a, b })}`),
   tree: () => request('GET', '/api/tree'),
-  undoCorrection: (id, correction) =>
-    request('POST', `/api/plans/${encodeURIComponent(id)}/corrections/${encodeURIComponent(correction)}/undo`),
+  undoCorrection: (id, correction) => request('DELETE', `/api/plans/${encodeURIComponent(id)}/corrections/${encodeURIComponent(correction)}`),
   pageImageUrl: (id, page) => `/api/plans/${encodeURIComponent(id)}/pages/${encodeURIComponent(page)}`,
 };
 

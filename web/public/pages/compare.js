@@ -57,9 +57,8 @@ export async function comparePage({ query: search, navigate }) {
 async function parentOf(id) {
   const plan = await api.getPlan(id);
   const links = plan.links ?? plan.parents ?? [];
-  const found = links.find((l) => l.parentId != null || l.id != null);
-  if (found) return String(found.parentId ?? found.id);
-  if (plan.parent?.id != null) return String(plan.parent.id);
+  const found = links.find((l) => l.parentId != null && l.relation === 'implements') ?? links.find((l) => l.parentId != null);
+  if (found) return String(found.parentId);
   // Else from the tree: the node above B.
   const tree = await api.tree().catch(() => null);
   const lines = Array.isArray(tree) ? tree : tree?.lines ?? [];
@@ -98,9 +97,9 @@ function comparison(body) {
         'dl',
         { class: 'pair' },
         h('dt', null, 'A'),
-        h('dd', null, body.a?.id != null ? h('a', { href: `/plans/${body.a.id}` }, planName(c.a)) : planName(c.a)),
+        h('dd', null, body.a != null && body.comparison ? h('a', { href: `/plans/${encodeURIComponent(body.a)}` }, planName(c.a)) : planName(c.a)),
         h('dt', null, 'B'),
-        h('dd', null, body.b?.id != null ? h('a', { href: `/plans/${body.b.id}` }, planName(c.b)) : planName(c.b)),
+        h('dd', null, body.b != null && body.comparison ? h('a', { href: `/plans/${encodeURIComponent(body.b)}` }, planName(c.b)) : planName(c.b)),
       ),
       h('p', { class: cite.cites || cite.sameDocument ? 'good' : 'bad' }, citeLine),
       diffs.length ? h('p', null, t('webui.compare.totals', { count: diffs.length, bad, ok, neutral })) : h('p', { class: 'good' }, t('webui.compare.same')),

@@ -87,11 +87,12 @@ export async function formsPage({ query: search }) {
   const check = async () => {
     mount(status);
     try {
-      const result = await request('POST', `/api/plans/${encodeURIComponent(planSelect.value)}/forms/check`, { body: formData() });
+      // The checks come with mẫu 01 (JSON answer): the file itself is not kept here.
+      const result = await request('POST', `/api/plans/${encodeURIComponent(planSelect.value)}/forms/mau01`, { body: formData() });
       mount(checks, checkTable(result));
       return result;
     } catch (error) {
-      mount(checks, error.details?.problems ? checkTable(error.details) : notice(error.message, 'error'));
+      mount(checks, error.details?.checks ? checkTable(error.details.checks) : notice(error.message, 'error'));
       return null;
     }
   };
@@ -99,13 +100,13 @@ export async function formsPage({ query: search }) {
   const make = async (form, format) => {
     mount(status);
     try {
-      const url = `/api/plans/${encodeURIComponent(planSelect.value)}/forms/${form}${format === 'pdf' ? '?format=pdf' : ''}`;
+      const url = `/api/plans/${encodeURIComponent(planSelect.value)}/forms/${form}?format=${format}`;
       const response = await request('POST', withLang(url), { body: formData(), raw: true });
       const name = await download(response, `${form}.${format === 'pdf' ? 'pdf' : form === 'mau08' ? 'zip' : 'docx'}`);
       mount(status, notice(t('webui.forms.downloaded', { name })));
     } catch (error) {
-      if (error.details?.problems) {
-        mount(checks, checkTable(error.details));
+      if (error.details?.checks) {
+        mount(checks, checkTable(error.details.checks));
         mount(status, notice(t('webui.forms.refused'), 'error'));
       } else mount(status, notice(error.message, 'error'));
     }
@@ -136,14 +137,16 @@ export async function formsPage({ query: search }) {
 /** The checks of the list: each problem with the nominee, the rule and the plan's words. */
 function checkTable(result) {
   const problems = result.problems ?? [];
-  const nominees = result.nominees ?? [];
+  const inputWarnings = result.warnings ?? [];
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   return h(
     'section',
     null,
     h('h2', null, t('webui.forms.checks')),
+    typeof result.nominees === 'number' ? h('p', null, t('webui.forms.nominee-count', { count: result.nominees })) : null,
     problems.length ? h('p', { class: errors ? 'bad' : 'warn' }, t('webui.forms.problems', { errors, warnings })) : h('p', { class: 'good' }, t('webui.forms.all-ok')),
+    inputWarnings.length ? h('ul', { class: 'input-warnings' }, inputWarnings.map((w) => h('li', null, typeof w === 'string' ? w : w.message ?? JSON.stringify(w)))) : null,
     problems.length
       ? h(
           'table',
@@ -157,22 +160,21 @@ function checkTable(result) {
                 'tr',
                 { class: p.severity },
                 h('td', null, p.nominee ?? h('em', null, t('webui.forms.whole-list'))),
-                h('td', null, h('span', { class: `tag ${p.severity}` }, t(`webui.severity.${p.severity}`)), ' ', p.rule),
-                h('td', null, p.message),
+                h('td', null, h('span', { class: `tag ${p.severity}` }, t(`webui.severity.${p.severity}`)), ' ', ruleWords(p.rule)),
+                h('td', null, p.text ?? p.message),
               ),
             ),
           ),
         )
       : null,
-    nominees.length
-      ? h(
-          'details',
-          { class: 'nominees' },
-          h('summary', null, t('webui.forms.nominee-list', { count: nominees.length })),
-          h('ol', null, nominees.map((n) => h('li', null, [n.name, n.unit, n.group ?? n.category].filter(Boolean).join(' · ')))),
-        )
-      : null,
   );
+}
+
+/** quota → "Số lượng khen thưởng", criterion:satisfaction → "Tiêu chuẩn: Tỷ lệ hài lòng". */
+function ruleWords(rule) {
+  const [head, metric] = String(rule ?? '').split(':');
+  if (head === 'criterion') return t('webui.rule.criterion', { metric: label('webui.metric', metric ?? '') });
+  return label('webui.rule', head);
 }
 
 function loadBody() {

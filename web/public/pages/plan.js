@@ -394,7 +394,16 @@ class PlanView {
         'ul',
         null,
         sources.map((s) =>
-          h('li', null, [s.path ?? s.name ?? s.sha256?.slice(0, 12), s.format, s.pages ? `${s.pages} tr.` : null, s.ocr ? 'OCR' : null].filter(Boolean).join(' · '), s.chosen || s.best ? ' ✓' : ''),
+          h(
+            'li',
+            { class: s.shown ? 'shown' : null },
+            h('span', { class: 'source-name' }, s.path ?? s.sha256?.slice(0, 12) ?? ''),
+            ' · ',
+            [label('webui.format', s.format), s.pages ? t('webui.plan.source-pages-count', { pages: s.pages }) : null, s.ocr ? 'OCR' : null, s.addedAt ? new Date(s.addedAt).toLocaleString() : null]
+              .filter(Boolean)
+              .join(' · '),
+            s.shown ? h('span', { class: 'tag ok' }, t('webui.plan.source-shown')) : null,
+          ),
         ),
       ),
     );
