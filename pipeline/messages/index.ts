@@ -4,6 +4,7 @@
 // Each area keeps its entries in its own file; codes are unique across the catalogue.
 // Record field names and diagnostic codes stay English; only the text a person reads changes.
 import { CORE } from './core.js';
+import { WEB } from './web.js';
 import { WEBUI } from './webui.js';
 
 export type Lang = 'vi' | 'en';
@@ -17,6 +18,7 @@ export type Params = Record<string, string | number | null | undefined>;
 /** All entries, by code. Areas add their files here. */
 export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
+  ...WEB,
   ...WEBUI,
 };
 
