@@ -27,6 +27,7 @@ import { ApiError, errorBody, requestLang } from './errors.js';
 import { UploadTracker, UPLOAD_ID } from './uploads.js';
 import { registerPlanRoutes } from './routes.js';
 import { registerFormRoutes } from './forms.js';
+import { registerPageRoutes } from './pages-api.js';
 
 export interface ServerOptions {
   /** An open library (the caller closes it), or … */
@@ -304,6 +305,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   registerPlanRoutes(app, ctx);
   registerFormRoutes(app, ctx);
+  registerPageRoutes(app, lib);
 
   if (publicDir) {
     await app.register(fastifyStatic, {

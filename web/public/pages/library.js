@@ -48,7 +48,7 @@ export async function libraryPage({ query: search, navigate }) {
     const row = h(
       'tr',
       { 'data-plan': p.id },
-      h('td', null, planLink(p)),
+      h('td', { class: 'nowrap' }, planLink(p)),
       h('td', { class: 'nowrap' }, p.date ? viDate(p.date) : ''),
       h('td', null, p.title ?? ''),
       h('td', null, p.issuer ?? '', p.level ? h('span', { class: 'tag' }, levelLabel(p.level)) : null),
