@@ -113,12 +113,22 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.setInputFiles('#files', [join(VARIANTS, '001_bc94cfae2ebd58ab.pdf')]);
     await expect.poll(() => page.locator('.upload[data-state="existing"]').count(), { timeout: 60_000 }).toBe(1);
 
+    // A photographed page is read by OCR, its line following the pages recognised.
+    await page.setInputFiles('#files', [join(VARIANTS, '001_bc94cfae2ebd58ab.p1.png')]);
+    const photo = page.locator('.upload', { has: page.locator('.upload-name', { hasText: '001_bc94cfae2ebd58ab.p1.png' }) });
+    await expect.poll(() => photo.getAttribute('data-state'), { timeout: 180_000 }).toMatch(/^(stored|existing|failed)$/);
+    expect(await photo.getAttribute('data-stages')).toContain('ocr');
+    expect(await photo.getAttribute('data-state')).not.toBe('failed');
+
     for (const li of await page.locator('.upload').all()) {
       const name = (await li.locator('.upload-name').textContent()) ?? '';
       const href = await li.locator('a.button').getAttribute('href').catch(() => null);
       if (href) ids[name] = href.split('/').pop()!;
     }
     expect(ids['001_bc94cfae2ebd58ab.pdf']).toBe(ids['001_bc94cfae2ebd58ab.txt']);
+    // The photo of its first page names the same plan (number, date, issuer): one more source.
+    expect(await photo.getAttribute('data-state')).toBe('existing');
+    expect(ids['001_bc94cfae2ebd58ab.p1.png']).toBe(ids['001_bc94cfae2ebd58ab.txt']);
     await shot('inbox');
   });
 
@@ -167,6 +177,13 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.click('.corrections li button');
     await expect.poll(() => page.locator('.value[data-pointer="/document/place"]').textContent()).toBe(before);
     await expect(page.locator('.corrections li').count()).resolves.toBe(0);
+  });
+
+  it('shows the page images of a plan received as PDF too', async () => {
+    await page.goto(`${server.url}/plans/${ids['001_bc94cfae2ebd58ab.txt']}`);
+    await page.click('.tabs button:nth-child(2)');
+    const image = page.locator('[data-testid="page-image"]');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 60_000 }).toBeGreaterThan(300);
   });
 
   it('compares a plan with its parent, the summary first and in Vietnamese', async () => {

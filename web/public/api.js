@@ -141,12 +141,19 @@ export async function download(response, fallbackName) {
 }
 
 /**
- * Follow the server's reading of an upload (pages read, pages OCR'd) by its ticket:
- * onProgress({done, total, ocr}). Returns a function that stops listening.
+ * Follow the server's reading of an upload (stage, pages read or OCR'd) by its ticket:
+ * onProgress({stage, done, total}). Returns {stop, ready}: `ready` settles once the stream is
+ * open (or after a short wait), so that an upload started then misses none of its stages.
  */
 export function watchProgress(ticket, onProgress) {
-  if (typeof EventSource === 'undefined') return () => {};
+  if (typeof EventSource === 'undefined') return { stop: () => {}, ready: Promise.resolve() };
   const source = new EventSource(`/api/uploads/${encodeURIComponent(ticket)}/events`);
+  let opened;
+  const ready = new Promise((resolve) => {
+    opened = resolve;
+    setTimeout(resolve, 2000);
+  });
+  source.onopen = () => opened();
   source.onmessage = (event) => {
     try {
       onProgress(JSON.parse(event.data));
@@ -154,6 +161,9 @@ export function watchProgress(ticket, onProgress) {
       /* ignore a malformed event */
     }
   };
-  source.onerror = () => source.close();
-  return () => source.close();
+  source.onerror = () => {
+    source.close();
+    opened();
+  };
+  return { stop: () => source.close(), ready };
 }

@@ -64,13 +64,16 @@ async function send(item) {
   item.percent = 0;
   drawItem(item);
   const ticket = crypto.randomUUID?.() ?? String(Math.random()).slice(2);
-  const stop = watchProgress(ticket, (p) => {
+  item.stages = [];
+  const watch = watchProgress(ticket, (p) => {
+    if (p.stage && !item.stages.includes(p.stage)) item.stages.push(p.stage);
     if ((item.state === 'uploading' || item.state === 'reading') && p.stage !== 'done' && p.stage !== 'failed' && p.stage !== 'queued') {
       item.state = 'reading';
       item.pages = p;
       drawItem(item);
     }
   });
+  await watch.ready;
   try {
     const { status, body } = await uploadFile(
       item.file,
@@ -88,7 +91,7 @@ async function send(item) {
     item.state = 'failed';
     item.detail = error.message;
   } finally {
-    stop();
+    watch.stop();
   }
   item.file = null;
   drawItem(item);
@@ -132,7 +135,7 @@ function itemElement(item) {
     item.state === 'uploading' ? (item.percent ?? 0) / 100 / 2 : item.state === 'reading' && item.pages?.total ? 0.5 + (item.pages.done ?? 0) / item.pages.total / 2 : null;
   return h(
     'li',
-    { class: `upload upload-${item.state}`, 'data-state': item.state },
+    { class: `upload upload-${item.state}`, 'data-state': item.state, 'data-stages': (item.stages ?? []).join(' ') },
     h('span', { class: 'upload-name' }, item.name),
     h('span', { class: 'upload-status' }, status),
     busy ? h('progress', { max: '1', value: fraction == null ? null : String(fraction) }) : null,

@@ -93,8 +93,13 @@ class PlanView {
       { class: 'source-text', 'data-testid': 'source-text' },
       this.lines.map((line, i) => h('div', { class: 'line', 'data-line': i + 1 }, h('span', { class: 'ln', 'aria-hidden': 'true' }, String(i + 1)), h('span', { class: 'lt' }, line || ' '))),
     );
-    const pages = r.source?.pages ?? 0;
-    const hasImages = (r.source?.format === 'pdf' || r.source?.format === 'image') && pages > 0;
+    // Page images come from a PDF source: the shown one, else the first PDF among the sources
+    // (the server picks the same one).
+    const sources = this.plan.sources ?? [];
+    const pdf = sources.find((s) => s.shown && s.format === 'pdf') ?? sources.find((s) => s.format === 'pdf') ?? null;
+    const pages = pdf ? (pdf.pages ?? r.source?.pages ?? 0) : 0;
+    const hasImages = pages > 0;
+    this.pdfShown = Boolean(pdf?.shown);
     this.pageView = null;
     const body = h('div', { class: 'source-body' }, this.textView);
     const tabs = h('div', { class: 'tabs', role: 'tablist' });
@@ -104,7 +109,7 @@ class PlanView {
         { 'aria-label': t('webui.plan.source-pages'), onchange: () => this.showPage(Number(this.pageSelect.value)) },
         Array.from({ length: pages }, (_, i) => h('option', { value: String(i + 1) }, t('webui.plan.page', { page: i + 1 }))),
       );
-      this.pageImage = h('img', { class: 'page-image', alt: '' });
+      this.pageImage = h('img', { class: 'page-image', alt: '', 'data-testid': 'page-image' });
       this.pageView = h('div', { class: 'source-pages', hidden: true }, this.pageSelect, this.pageImage);
       body.appendChild(this.pageView);
       const textTab = h('button', { type: 'button', role: 'tab', 'aria-selected': 'true', onclick: () => this.showTab('text') }, t('webui.plan.source-text'));
@@ -185,8 +190,9 @@ class PlanView {
       return;
     }
     mount(this.status);
-    if (this.pageView && ev.page && !this.pageView.hidden) this.showPage(ev.page);
-    else if (this.pageView && ev.page) this.pageSelect.value = String(ev.page);
+    // Evidence pages are pages of the shown source: they follow in the images when it is the PDF.
+    if (this.pageView && this.pdfShown && ev.page && !this.pageView.hidden) this.showPage(ev.page);
+    else if (this.pageView && this.pdfShown && ev.page) this.pageSelect.value = String(ev.page);
     if (this.textView.hidden) this.showTab('text');
     this.highlight(ev.start, ev.end);
   }
