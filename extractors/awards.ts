@@ -3,8 +3,8 @@
 import type { VFile } from 'vfile';
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
-import { parseConferrer } from './bodies.js';
-import { findYearSpan } from './dates.js';
+import { parseConferrer } from '../pipeline/recognise/bodies.js';
+import { findYearSpan } from '../pipeline/recognise/dates.js';
 import { bodyNodes, EvidenceSink, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
 
 // Award forms (hình thức khen thưởng), canonical spelling; longest first.

@@ -4,9 +4,9 @@ import type { VFile } from 'vfile';
 import type { AdminRoot, Paragraph } from '../pipeline/parse/types.js';
 import type { BasisEntry } from '../pipeline/record/schema.js';
 import { DOCUMENT_TYPES } from '../pipeline/lexicon/index.js';
-import { parseBody, parseConferrer } from './bodies.js';
-import { findDates } from './dates.js';
-import { parseDocNumber } from './document.js';
+import { parseBody, parseConferrer } from '../pipeline/recognise/bodies.js';
+import { findDates } from '../pipeline/recognise/dates.js';
+import { parseDocNumber } from '../pipeline/recognise/numbers.js';
 import { EvidenceSink, fold, looseFold, report, topNodes, trimPunct } from './util.js';
 
 const TYPE_KEYS = [...DOCUMENT_TYPES].map((t) => ({ key: fold(t), value: t })).sort((a, b) => b.key.length - a.key.length);

@@ -3,7 +3,7 @@
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Award, Criterion, Threshold } from '../pipeline/record/schema.js';
 import { findAwardTitle } from './awards.js';
-import { parseConferrer } from './bodies.js';
+import { parseConferrer } from '../pipeline/recognise/bodies.js';
 import { bodyNodes, cleanValue, deepestWithRole, EvidenceSink, looseFold } from './util.js';
 
 const RATINGS: Array<[string, string]> = [

@@ -3,33 +3,12 @@ import type { VFile } from 'vfile';
 import type { AdminRoot, HeaderField, TextNode } from '../pipeline/parse/types.js';
 import type { DocumentId } from '../pipeline/record/schema.js';
 import { canonicalDocumentType } from '../pipeline/lexicon/index.js';
-import { expandAbbreviations, parseBody, type BodyName } from './bodies.js';
+import { expandAbbreviations, parseBody, type BodyName } from '../pipeline/recognise/bodies.js';
 import { editDistance } from '../pipeline/text/fuzzy.js';
-import { findDates } from './dates.js';
+import { findDates } from '../pipeline/recognise/dates.js';
+import { parseDocNumber, type DocNumber } from '../pipeline/recognise/numbers.js';
 import { EvidenceSink, looseFold, nameCase, report, topNodes, trimPunct, isUpper } from './util.js';
 import { consensusSpelling } from './consensus.js';
-
-export interface DocNumber {
-  number: string | null;
-  seq: number | null;
-  symbol: string | null;
-  index: number;
-  length: number;
-}
-
-/** "52 /KH-CAH" → 52/KH-CAH; "46-CT/TW"; "152/2025/NĐ-CP"; "0125/KH-UBND". */
-export function parseDocNumber(text: string): DocNumber | null {
-  const m = /(?<![\p{L}\d])(\d{1,5})\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}Đđ0-9]*(?:\s*[-/.&]\s*[\p{Lu}Đ][\p{L}Đđ0-9]*)*)/u.exec(text);
-  if (!m) return null;
-  // Symbols are upper-case abbreviations; Đ is the only marked letter they use ("QĐ", "NĐ-CP"),
-  // so marks a restorer may have put on them ("KH-CẮT") are dropped.
-  const symbol = m[3]
-    .replace(/\s+/g, '')
-    .replace(/[^Đđ]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
-  const sep = m[2];
-  const number = `${m[1]}${sep}${symbol}`;
-  return { number, seq: Number(m[1]), symbol: sep === '/' ? symbol : `${sep === '-' ? '' : ''}${symbol}`, index: m.index, length: m[0].length };
-}
 
 /** The document's number from its header field ("Số: 52 /KH-CAH", OCR "S6: 50 /KH-UBND"). */
 function numberFromField(field: HeaderField): DocNumber | null {
@@ -77,11 +56,13 @@ export function extractDocument(tree: AdminRoot, file: VFile, ev: EvidenceSink):
     if (d) {
       date = d.iso;
       ev.add('/document/date', placeDate, d.index, d.index + d.length);
-      const before = trimPunct(placeDate.value.slice(0, d.index));
-      if (before) {
-        place = consensusSpelling(before, text);
-        ev.add('/document/place', placeDate, 0, before.length);
-      }
+    }
+    // The place stands before "ngày", also when the day is left blank ("Tân Hòa, ngày    tháng 11 năm 2025").
+    const at = d?.index ?? /\bng[a-z]{1,3}\b/.exec(looseFold(placeDate.value))?.index ?? -1;
+    const before = at > 0 ? trimPunct(placeDate.value.slice(0, at)) : '';
+    if (before) {
+      place = consensusSpelling(before, text);
+      ev.add('/document/place', placeDate, 0, before.length);
     }
   }
   if (!num?.number || !date) {
@@ -188,31 +169,8 @@ function attachmentNotes(tree: AdminRoot): TextNode[] {
 /** The issuing body: the header's issuer lines, else the sentence that issues the plan. */
 function findIssuer(tree: AdminRoot, fields: HeaderField[], place: string | null): { body: BodyName | null; node: TextNode | null; inferred: string | null } {
   const issuerLines = fields.filter((f) => f.type === 'issuerLine');
-  // The lower line names the issuing body; a line that starts with a level word continues
-  // the line above ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN").
-  // A department under a local body: "UBND TỈNH AN GIANG" / "SỞ NỘI VỤ", "CÔNG AN TỈNH X" / "PHÒNG THAM MƯU".
-  const last = issuerLines[issuerLines.length - 1];
-  if (last && issuerLines.length >= 2 && !parseBody(last.value)) {
-    const superior = parseBody(issuerLines.slice(0, -1).map((l) => l.value).join(' '));
-    const dept = departmentName(last.value);
-    if (superior?.levelWord && dept) {
-      const tail = superior.place ? `${superior.levelWord} ${superior.place}` : superior.levelWord;
-      const name = /^(Sở|Phòng|Văn phòng|Ban|Trung tâm|Chi cục|Đội)(?=\s)/.test(dept) && superior.kind !== 'police' ? `${dept} ${tail}` : dept;
-      const body: BodyName = { name, kind: superior.kind === 'police' ? 'police' : 'other', level: superior.level, levelWord: superior.levelWord, place: superior.place, length: last.value.length };
-      return { body, node: last, inferred: null };
-    }
-  }
-  for (let i = issuerLines.length - 1; i >= 0; i--) {
-    const line = issuerLines[i];
-    const direct = parseBody(line.value);
-    if (direct && (direct.place || i === 0 || !parseBody(issuerLines[i - 1].value))) {
-      return complete(direct, line, tree, place);
-    }
-    if (i > 0) {
-      const joined = parseBody(`${issuerLines[i - 1].value} ${line.value}`);
-      if (joined) return complete(joined, { ...line, value: `${issuerLines[i - 1].value} ${line.value}`, offsets: [...issuerLines[i - 1].offsets, line.offsets[0], ...line.offsets] }, tree, place);
-    }
-  }
+  const fromHeader = issuerFromLines(issuerLines);
+  if (fromHeader) return complete(fromHeader.body, fromHeader.node, tree, place);
   // "Ủy ban nhân dân huyện Châu Thành phát động …", "Công an tỉnh ban hành Kế hoạch …"
   const preamble = topNodes(tree, 'preamble')[0]?.children ?? [];
   for (const para of [...preamble].reverse()) {
@@ -235,6 +193,56 @@ function findIssuer(tree: AdminRoot, fields: HeaderField[], place: string | null
   }
   // The signature's authority: "TM. ỦY BAN NHÂN DÂN" + the place.
   return { body: null, node: null, inferred: null };
+}
+
+/**
+ * The issuer from the header's issuer lines, read as one text (lines broken anywhere: "VIỆN KIỂM
+ * SÁT" / "NHÂN DÂN" / "TỐI CAO") and as a chain from the superior body down to the issuing unit:
+ * "UBND TỈNH AN GIANG" / "SỞ NỘI VỤ" → Sở Nội vụ tỉnh An Giang; "ỦY BAN MTTQ VIỆT NAM PHƯỜNG X" /
+ * "BAN THƯỜNG TRỰC" → Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường X; "SỞ CÔNG THƯƠNG" /
+ * "ĐOÀN KIỂM TRA" → Đoàn kiểm tra Sở Công thương; "CÔNG AN TỈNH X" / "PHÒNG THAM MƯU" → Phòng Tham mưu.
+ */
+function issuerFromLines(lines: HeaderField[]): { body: BodyName; node: TextNode } | null {
+  if (!lines.length) return null;
+  // One text, a line break between lines: a place name ends at its line's end.
+  const value = lines.map((l) => l.value.trim()).join('\n');
+  const offsets = lines.flatMap((l, k) => {
+    const start = l.value.length - l.value.trimStart().length;
+    const own = l.offsets.slice(start, start + l.value.trim().length);
+    return k ? [own[0], ...own] : own;
+  });
+  const node: TextNode = { ...lines[0], value, offsets, position: { start: lines[0].position.start, end: lines[lines.length - 1].position.end } };
+  // The chain starts at the first line that names a known body ("ĐẢNG BỘ TỈNH X" above "ĐẢNG ỦY XÃ Y" is not one).
+  const chain: Array<{ body: BodyName; at: number }> = [];
+  let at = 0;
+  for (const lineStart of [0, ...[...value.matchAll(/\n/g)].map((m) => m.index! + 1)]) {
+    at = lineStart;
+    while (at < value.length) {
+      const skip = /^[\s,–-]*/.exec(value.slice(at))![0].length;
+      const body = parseBody(value.slice(at + skip));
+      if (!body || body.length === 0) break;
+      chain.push({ body, at: at + skip });
+      at += skip + body.length;
+    }
+    if (chain.length) break;
+  }
+  const rest = value.slice(at).replace(/\s+/g, ' ').trim();
+  // A unit the recogniser does not know, under a known body ("TRƯỜNG THCS …", "BAN CHỈ HUY …").
+  const unknown = chain.length && rest ? departmentName(rest) : null;
+  if (unknown) chain.push({ body: { name: unknown, kind: 'other', level: null, levelWord: null, place: null, length: rest.length }, at });
+  if (!chain.length) return null;
+  const unit = chain[chain.length - 1];
+  const superior = chain.length > 1 ? chain[chain.length - 2].body : null;
+  const own = { ...node, value: value.slice(unit.at, unit.at + unit.body.length), offsets: offsets.slice(unit.at, unit.at + unit.body.length) };
+  if (!superior || unit.body.place) return { body: unit.body, node: own };
+  const body: BodyName = { ...unit.body, level: unit.body.level ?? superior.level, place: superior.place, length: value.length };
+  if (superior.kind === 'police') Object.assign(body, { kind: 'police', level: superior.level });
+  else if (/^(Sở|Phòng|Văn phòng|Chi cục|Trung tâm|Ban|Đội)\s/.test(unit.body.name) && superior.kind === 'people_committee' && superior.levelWord) {
+    // A department of a local government is named with its government's level and place.
+    body.name = [unit.body.name, superior.levelWord, superior.place].filter(Boolean).join(' ');
+  } else body.name = `${unit.body.name} ${superior.name}`;
+  if (body.kind !== 'police' && /^(Sở|Phòng|Văn phòng|Chi cục|Đội)\s/.test(unit.body.name)) body.level = 'other';
+  return { body, node };
 }
 
 /** Completes a body named without its place ("Công an huyện") from the document. */

@@ -2,7 +2,7 @@
 // copies, where to send it and by when.
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Dossier, DossierComponent, Period } from '../pipeline/record/schema.js';
-import { findDates, findRelativeDate } from './dates.js';
+import { findDates, findRelativeDate } from '../pipeline/recognise/dates.js';
 import { bodyNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
 
 export function parseComponent(value: string): DossierComponent {

@@ -1,7 +1,7 @@
 // period: the years the campaign covers and its reviews (sơ kết: midterm; tổng kết: final).
 import type { AdminRoot, TextNode } from '../pipeline/parse/types.js';
 import type { Period } from '../pipeline/record/schema.js';
-import { findYears, findYearSpan } from './dates.js';
+import { findYears, findYearSpan } from '../pipeline/recognise/dates.js';
 import { bodyNodes, deepestWithRole, EvidenceSink, looseFold, sectionTexts, topNodes } from './util.js';
 
 export function extractPeriod(tree: AdminRoot, ev: EvidenceSink, issueYear: number | null): Period {

@@ -1,7 +1,7 @@
 // tasks: rows of the task tables (STT, nội dung, cơ quan chủ trì, phối hợp, thời gian).
 import type { AdminRoot, Table, TableCell } from '../pipeline/parse/types.js';
 import type { Task } from '../pipeline/record/schema.js';
-import { parseWhen } from './dates.js';
+import { parseWhen } from '../pipeline/recognise/dates.js';
 import { bodyNodes, cleanValue, EvidenceSink, fold, tablesIn } from './util.js';
 
 type Column = 'no' | 'content' | 'lead' | 'support' | 'when';

@@ -147,13 +147,7 @@ export function trimPunct(text: string): string {
 }
 
 /** "ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân"; "CÙ LAO DUNG" → "Cù Lao Dung". */
-export function nameCase(text: string): string {
-  return text
-    .toLocaleLowerCase('vi')
-    .split(/(\s+|-)/)
-    .map((w) => (w.trim() && w !== '-' ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
-    .join('');
-}
+export { nameCase } from '../pipeline/text/case.js';
 
 export function sentenceCase(text: string): string {
   const lower = text.toLocaleLowerCase('vi');

@@ -21,6 +21,10 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   tree: async () => (await import('./commands/tree.js')).registerTree,
   compare: async () => (await import('./commands/compare.js')).registerCompare,
   render: async () => (await import('./commands/render.js')).registerRender,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  delete: async () => (await import('./commands/delete.js')).registerDelete,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
+  correct: async () => (await import('./commands/correct.js')).registerCorrect,
 };
 
 /** The program with the given commands (all of them by default). */

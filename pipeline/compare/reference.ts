@@ -6,38 +6,15 @@
 // both use them.
 import { fold, looseFold } from '../text/fold.js';
 import { dice, levenshtein } from './text.js';
+import { numberKey, numberSeq } from '../recognise/numbers.js';
+import { expandAbbreviations, issuerKindAndLevel } from '../recognise/bodies.js';
+
+export { numberKey, numberSeq };
 
 export interface DocRef {
   number: string | null;
   date: string | null;
   issuer: string | null;
-}
-
-// Letters an OCR engine reads in place of digits, in the number part of a document number.
-const DIGIT_LOOKALIKE: Record<string, string> = { o: '0', d: '0', q: '0', l: '1', i: '1', '|': '1', s: '5', b: '8', z: '2', g: '9' };
-
-/** Comparable form of a document number: folded, no spaces, dashes unified, OCR digit look-alikes fixed. */
-export function numberKey(number: string | null): string | null {
-  if (!number) return null;
-  let key = fold(number.normalize('NFC'))
-    .replace(/\s+/g, '')
-    .replace(/[‐-―_]/g, '-')
-    .replace(/[\\|]/g, '/');
-  const slash = key.indexOf('/');
-  if (slash > 0) {
-    const seq = [...key.slice(0, slash)].map((c) => DIGIT_LOOKALIKE[c] ?? c).join('');
-    key = seq + key.slice(slash);
-  }
-  key = key.replace(/^0+(?=\d)/, '');
-  return key === '' ? null : key;
-}
-
-/** The number alone ("52" of "52/KH-CAH"), OCR look-alikes fixed, or null. */
-export function numberSeq(number: string | null): number | null {
-  const key = numberKey(number);
-  if (!key) return null;
-  const m = /^(\d+)/.exec(key);
-  return m ? Number(m[1]) : null;
 }
 
 /** 0..1: 1 for the same number, less by edit distance. */
@@ -67,37 +44,20 @@ export function dateSimilarity(a: string | null, b: string | null): number | nul
 
 export interface IssuerParts {
   kind: 'police' | 'people_committee' | 'party' | 'other' | null;
-  level: 'province' | 'district' | 'commune' | null;
+  level: 'province' | 'district' | 'commune' | 'other' | null;
   /** Folded words naming the place or body, generic words removed. */
   place: Set<string>;
 }
 
-// Generic words of issuer names (folded): body and level words, not the place.
-const GENERIC_PHRASES: Array<[RegExp, Partial<Omit<IssuerParts, 'place'>>]> = [
-  [/\bcong an\b/g, { kind: 'police' }],
-  [/\b(uy ban nhan dan|ubnd)\b/g, { kind: 'people_committee' }],
-  [/\b(dang uy|huyen uy|tinh uy|thi uy|thanh uy|ban thuong vu)\b/g, { kind: 'party' }],
-  [/\bthanh pho truc thuoc trung uong\b/g, { level: 'province' }],
-  [/\b(tinh)\b/g, { level: 'province' }],
-  [/\b(huyen|thi xa|quan)\b/g, { level: 'district' }],
-  [/\b(xa|phuong|thi tran)\b/g, { level: 'commune' }],
-  [/\bthanh pho\b/g, {}],
-];
-
-/** Splits an issuer name into body kind, level and place words. */
+/** Splits an issuer name into body kind, level (the recogniser's, as the extractors read them) and place words. */
 export function issuerParts(name: string): IssuerParts {
-  let text = ' ' + looseFold(name.normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
-  const parts: IssuerParts = { kind: null, level: null, place: new Set() };
-  for (const [re, found] of GENERIC_PHRASES) {
-    if (re.test(text)) {
-      if (found.kind && !parts.kind) parts.kind = found.kind;
-      if (found.level && !parts.level) parts.level = found.level;
-      text = text.replace(re, ' ');
-    }
-    re.lastIndex = 0;
-  }
-  for (const w of text.split(/\s+/)) if (w) parts.place.add(w);
-  return parts;
+  const expanded = expandAbbreviations(name.normalize('NFC'));
+  const { kind, level, generic } = issuerKindAndLevel(expanded);
+  let text = ' ' + looseFold(expanded).replace(/[^\p{L}\p{N}]+/gu, ' ') + ' ';
+  for (const words of generic) text = text.replace(new RegExp(`\\s${words.replace(/ /g, '\\s+')}(?=\\s)`, 'g'), ' ');
+  const place = new Set<string>();
+  for (const w of text.split(/\s+/)) if (w) place.add(w);
+  return { kind, level, place };
 }
 
 /** 0..1 for two issuer names; 0 when their body kind or level differ. Null when either is missing. */

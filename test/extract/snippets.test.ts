@@ -2,11 +2,11 @@
 // "Plan records from text", item 5). Snippets are written for these tests, not taken from
 // the corpus, so that every rule is shown to work on a form other than a corpus document's.
 import { describe, expect, it } from 'vitest';
-import { findDates, findRelativeDate, parseWhen } from '../../extractors/dates.js';
-import { parseDocNumber } from '../../extractors/document.js';
+import { findDates, findRelativeDate, parseWhen } from '../../pipeline/recognise/dates.js';
+import { parseDocNumber } from '../../pipeline/recognise/numbers.js';
 import { findThresholds } from '../../extractors/criteria.js';
 import { findQuota, findRecipient } from '../../extractors/awards.js';
-import { parseConferrer, parseBody } from '../../extractors/bodies.js';
+import { parseConferrer, parseBody } from '../../pipeline/recognise/bodies.js';
 import { parseComponent } from '../../extractors/dossier.js';
 import { splitUnits } from '../../extractors/tasks.js';
 import { extract, planWith, stripDiacritics } from './helpers.js';
@@ -304,7 +304,8 @@ describe('issuers that are departments', () => {
   it('names a department under a local body with its place', () => {
     const header = 'ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSỞ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 45/KH-SNV\n\nAn Giang, ngày 05 tháng 3 năm 2024';
     const r = extract(planWith('I. MỤC ĐÍCH\n\n1. Tăng cường.', { header, preamble: 'Sở Nội vụ ban hành Kế hoạch như sau:' }));
-    expect(r.document.issuer).toEqual({ name: 'Sở Nội vụ tỉnh An Giang', kind: 'other', level: 'province' });
+    // A department's level is "other" (contract revision 2: ministries, courts, departments).
+    expect(r.document.issuer).toEqual({ name: 'Sở Nội vụ tỉnh An Giang', kind: 'other', level: 'other' });
   });
   it('names a police department under the provincial police', () => {
     const header = 'CÔNG AN TỈNH LONG AN\nPHÒNG THAM MƯU\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 12/KH-PV01\n\nLong An, ngày 05 tháng 3 năm 2024';

@@ -1,6 +1,6 @@
 // Dates as Vietnamese documents write them: "ngày 29 tháng 4 năm 2022", "27/4/2022",
 // "ngày 18 / tháng 11 năm 2025", "tháng 10/2023", relative years ("năm liền kề").
-import { looseFold } from '../pipeline/text/fold.js';
+import { looseFold } from '../text/fold.js';
 
 export interface DateHit {
   iso: string;
