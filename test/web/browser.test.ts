@@ -249,7 +249,16 @@ describe.skipIf(!present)('the pages in Chromium', () => {
       const bytes = readFileSync(file);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     }
-  });
+    // With LibreOffice on the server, mẫu 01 as PDF too.
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { pdf?: boolean };
+    await expect(page.locator('[data-testid="download-mau01-pdf"]').count()).resolves.toBe(health.pdf ? 1 : 0);
+    if (health.pdf) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('[data-testid="download-mau01-pdf"]')]);
+      const file = join(work, 'mau01.pdf');
+      await download.saveAs(file);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } else console.warn('test/web/browser.test.ts: no LibreOffice (soffice): the PDF of the forms is not tried');
+  }, 300_000);
 
   it('switches to English and back', async () => {
     await page.goto(`${server.url}/library`);

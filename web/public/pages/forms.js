@@ -13,7 +13,7 @@ const BODY_KEY = 'thidua.submittingBody';
 export async function formsPage({ query: search }) {
   const [listed, health] = await Promise.all([api.listPlans({ limit: 1000 }), api.health().catch(() => ({}))]);
   const plans = plansOf(listed);
-  const pdf = Boolean(health?.pdf ?? health?.libreoffice ?? health?.soffice);
+  const pdf = health?.pdf === true;
   const saved = loadBody();
   const status = h('div', { class: 'status-line', 'aria-live': 'polite' });
   const checks = h('div', { class: 'checks', 'data-testid': 'checks' });
@@ -102,7 +102,7 @@ export async function formsPage({ query: search }) {
     try {
       const url = `/api/plans/${encodeURIComponent(planSelect.value)}/forms/${form}?format=${format}`;
       const response = await request('POST', withLang(url), { body: formData(), raw: true });
-      const name = await download(response, `${form}.${format === 'pdf' ? 'pdf' : form === 'mau08' ? 'zip' : 'docx'}`);
+      const name = await download(response, `${form}.${form === 'mau08' ? 'zip' : format}`);
       mount(status, notice(t('webui.forms.downloaded', { name })));
     } catch (error) {
       if (error.details?.checks) {
@@ -127,7 +127,8 @@ export async function formsPage({ query: search }) {
       h('button', { type: 'submit', 'data-testid': 'forms-check' }, t('webui.forms.check')),
       button('webui.forms.download-mau01', () => make('mau01', 'docx'), { 'data-testid': 'download-mau01' }),
       button('webui.forms.download-mau08', () => make('mau08', 'docx'), { 'data-testid': 'download-mau08' }),
-      pdf ? button('webui.forms.download-pdf', () => make('mau01', 'pdf'), { class: 'secondary', 'data-testid': 'download-mau01-pdf' }) : null,
+      pdf ? button('webui.forms.download-mau01-pdf', () => make('mau01', 'pdf'), { class: 'secondary', 'data-testid': 'download-mau01-pdf' }) : null,
+      pdf ? button('webui.forms.download-mau08-pdf', () => make('mau08', 'pdf'), { class: 'secondary', 'data-testid': 'download-mau08-pdf' }) : null,
     ),
   );
 
