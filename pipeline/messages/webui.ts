@@ -103,6 +103,7 @@ export const WEBUI: Record<string, Entry> = {
   'webui.plan.corrections': { vi: 'Các lần sửa', en: 'Corrections' },
   'webui.plan.no-corrections': { vi: 'Chưa sửa gì.', en: 'No corrections yet.' },
   'webui.plan.correction-line': { vi: '{when} · {who}: {path} “{old}” → “{value}”', en: '{when} · {who}: {path} “{old}” → “{value}”' },
+  'webui.plan.who': { vi: 'Người sửa (ghi kèm mỗi lần sửa)', en: 'Your name (kept with each correction)' },
   'webui.plan.undo': { vi: 'Hoàn tác', en: 'Undo' },
   'webui.plan.undone': { vi: 'Đã hoàn tác.', en: 'Undone.' },
   'webui.plan.diagnostics': { vi: 'Cần chú ý', en: 'Points to check' },

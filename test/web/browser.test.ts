@@ -90,14 +90,17 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Hộp thư đến: nhận kế hoạch');
     const child = join(work, 'ke-hoach-15-cah.txt');
     writeFileSync(child, CHILD_PLAN);
-    const junk = join(work, 'anh-chup.txt');
-    writeFileSync(junk, 'Danh sách mua văn phòng phẩm tháng 3: giấy A4, bút bi, ghim kẹp.\n');
+    // A file dropped on the zone (drag and drop), then four chosen at once.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Danh sách mua văn phòng phẩm tháng 3: giấy A4, bút bi, ghim kẹp.\n'], 'anh-chup.txt', { type: 'text/plain' }));
+      document.querySelector('[data-testid="dropzone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
     await page.setInputFiles('#files', [
       join(SEEDS, '003_79ae1312620914b2.txt'),
       join(SEEDS, '000_499ce2f91f22c4b0.txt'),
       join(SEEDS, '001_bc94cfae2ebd58ab.txt'),
       child,
-      junk,
     ]);
     const done = page.locator('.upload:not([data-state="queued"]):not([data-state="uploading"]):not([data-state="reading"])');
     await expect.poll(() => done.count(), { timeout: 90_000 }).toBe(5);
@@ -162,7 +165,9 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     const mark = page.locator('.source-text mark');
     await expect(mark.first().textContent()).resolves.toMatch(/52\s*\/\s*KH-CAH/);
 
-    // Correct the place, see it saved and listed, reload: it stays; then undo it.
+    // Correct the place, see it saved and listed with who made it, reload: it stays; then undo it.
+    await page.fill('.corrections input[name="user"]', 'Trần Thị B');
+    await page.locator('.corrections input[name="user"]').dispatchEvent('change');
     const place = page.locator('.value[data-pointer="/document/place"]');
     const before = (await place.textContent()) ?? '';
     await place.locator('xpath=..').locator('button.edit').click();
@@ -170,6 +175,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.click('.editor button[type="submit"]');
     await expect.poll(() => place.textContent()).toBe('Cù Lao Dung (đã sửa)');
     await expect(page.locator('.corrections li').count()).resolves.toBe(1);
+    await expect(page.locator('.corrections li').textContent()).resolves.toMatch(/Trần Thị B.*Cù Lao Dung.*Cù Lao Dung \(đã sửa\)/);
     await page.reload();
     await expect.poll(() => page.locator('.value[data-pointer="/document/place"]').textContent()).toBe('Cù Lao Dung (đã sửa)');
     await number.click();
@@ -259,6 +265,19 @@ describe.skipIf(!present)('the pages in Chromium', () => {
       expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } else console.warn('test/web/browser.test.ts: no LibreOffice (soffice): the PDF of the forms is not tried');
   }, 300_000);
+
+  it('exports the library to XLSX and deletes a plan', async () => {
+    await page.goto(`${server.url}/library`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/api/plans.xlsx"]')]);
+    const file = join(work, 'thu-vien.xlsx');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    const row = page.locator('table.plans tbody tr', { has: page.locator('a', { hasText: '52/KH-CAH' }) });
+    await row.locator('button[data-action="delete"]').click(); // the confirmation is accepted
+    await expect.poll(() => row.count()).toBe(0);
+    await page.reload();
+    await expect(page.locator('table.plans tbody tr').count()).resolves.toBe(3);
+  });
 
   it('switches to English and back', async () => {
     await page.goto(`${server.url}/library`);

@@ -19,9 +19,30 @@ export class ApiError extends Error {
  */
 const CSRF_HEADER = 'x-thidua-csrf';
 
+/** Who makes corrections from this browser (kept in it), sent as X-Thidua-User, URI-encoded. */
+export function currentUser() {
+  try {
+    return localStorage.getItem('thidua.user') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function setCurrentUser(name) {
+  try {
+    localStorage.setItem('thidua.user', name.trim());
+  } catch {
+    /* private mode */
+  }
+}
+
 function headersFor(method, extra = {}) {
   const headers = { accept: 'application/json', 'accept-language': currentLang(), ...extra };
-  if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers[CSRF_HEADER] = '1';
+    const user = currentUser();
+    if (user) headers['x-thidua-user'] = encodeURIComponent(user);
+  }
   return headers;
 }
 

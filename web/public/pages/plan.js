@@ -5,7 +5,7 @@
 // JSON Patch (RFC 6902) and is listed with who, when and the old value, and can be undone.
 import { h, mount, notice } from '../dom.js';
 import { label, t } from '../i18n.js';
-import { api } from '../api.js';
+import { api, currentUser, setCurrentUser } from '../api.js';
 import { planName, viDate } from './common.js';
 
 /** Parts of the record shown, in the order of a plan. */
@@ -386,7 +386,14 @@ class PlanView {
         ),
       ),
     );
-    return h('section', { class: 'corrections' }, h('h2', null, t('webui.plan.corrections')), items.length ? h('ul', null, items) : h('p', { class: 'muted' }, t('webui.plan.no-corrections')));
+    const who = h('input', { type: 'text', name: 'user', value: currentUser(), placeholder: 'Nguyễn Văn A', onchange: () => setCurrentUser(who.value) });
+    return h(
+      'section',
+      { class: 'corrections' },
+      h('h2', null, t('webui.plan.corrections')),
+      h('label', { class: 'field' }, h('span', null, t('webui.plan.who')), who),
+      items.length ? h('ul', null, items) : h('p', { class: 'muted' }, t('webui.plan.no-corrections')),
+    );
   }
 
   sourcesList() {
