@@ -4,7 +4,7 @@
 import { h, mount, notice } from '../dom.js';
 import { currentLang, label, t } from '../i18n.js';
 import { api, query } from '../api.js';
-import { planName, planOption, plansOf } from './common.js';
+import { planName, planOption, plansOf, viDate } from './common.js';
 
 const ASPECTS = ['citation', 'period', 'contents', 'awards', 'criteria', 'dossier'];
 
@@ -145,14 +145,28 @@ function comparison(body) {
 /** A compared value in words: texts as they are, records of the plan as their main parts. */
 function showValue(v) {
   if (v == null) return h('span', { class: 'muted' }, '—');
-  if (typeof v !== 'object') return String(v);
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? compact(x) : String(x))).join('; ');
+  if (typeof v !== 'object') return words(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? compact(x) : words(x))).join('; ');
   return compact(v);
+}
+
+/** The comparison's own short values in the page's language: references, dates, "no number". */
+function words(v) {
+  if (typeof v !== 'string' || currentLang() === 'en') return String(v);
+  const ref = /^(.*?)(?: of (\d{4}-\d{2}-\d{2}))?(?: by (.+))?$/.exec(v);
+  if (ref && (ref[2] || ref[3])) {
+    const number = ref[1] === '(no number)' ? t('webui.library.no-number') : ref[1];
+    return [number, ref[2] ? t('webui.compare.ref-date', { date: viDate(ref[2]) }) : null, ref[3] ? t('webui.compare.ref-issuer', { issuer: ref[3] }) : null].filter(Boolean).join(' ');
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return viDate(v);
+  if (v === 'no number') return t('webui.compare.no-quantity');
+  return v;
 }
 
 function compact(o) {
   if (o == null) return '—';
   if (o.title || o.quantity != null) return [o.quantity != null ? `${label('webui.limit', o.limit ?? 'exact')} ${o.quantity}` : null, o.title, o.conferrer ? `(${o.conferrer})` : null].filter(Boolean).join(' ');
+  if (o.kind && o.year != null && Object.keys(o).length === 2) return `${label('webui.review', o.kind)} ${o.year}`;
   if (o.metric) return `${label('webui.metric', o.metric)} ${o.op ?? ''} ${o.value ?? ''}${o.unit ?? ''}`;
   if (o.from !== undefined || o.to !== undefined) return [o.from, o.to].filter((x) => x != null).join('–');
   if (o.name) return [o.name, o.form, o.decree].filter(Boolean).join(' · ');
