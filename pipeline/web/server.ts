@@ -125,7 +125,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const workDir = options.workDir ?? options.location?.data ?? mkdtempSync(join(tmpdir(), 'thidua-web-'));
   const opts = { maxUploadBytes: DEFAULT_MAX_BYTES, maxConcurrentUploads: 8, extractorVersion: EXTRACTOR_VERSION, ...options };
   const jobs = options.jobs ?? 1;
-  let pool: ExtractPool | null | undefined;
+  // The workers start (and load the diacritics model) while the server starts.
+  let pool: ExtractPool | null | undefined = jobs > 0 ? createExtractPool(jobs) : null;
   const uploadDir = join(workDir, 'uploads');
   const publicDir = options.publicDir === undefined ? defaultPublicDir() : options.publicDir;
 
