@@ -45,6 +45,20 @@ export const WEBUI: Record<string, Entry> = {
   'webui.inbox.failed': { vi: 'Không đọc được', en: 'Could not be read' },
   'webui.inbox.open': { vi: 'Mở để rà soát', en: 'Open for review' },
   'webui.inbox.recent': { vi: 'Vừa nhận', en: 'Just received' },
+  // what to do about a file that could not be read, by its problem (pipeline/errors.ts InputProblem)
+  'webui.problem.missing': { vi: 'Không tìm thấy tệp. Hãy chọn lại tệp.', en: 'The file was not found. Choose it again.' },
+  'webui.problem.unreadable': { vi: 'Không mở được tệp. Hãy kiểm tra tệp mở được trên máy rồi gửi lại.', en: 'The file cannot be opened. Check that it opens on your computer, then send it again.' },
+  'webui.problem.empty': { vi: 'Tệp rỗng, không có nội dung.', en: 'The file is empty.' },
+  'webui.problem.binary': { vi: 'Đây không phải là văn bản, PDF, DOCX hay ảnh chụp.', en: 'This is not a text, PDF, DOCX or image file.' },
+  'webui.problem.too-large': { vi: 'Tệp quá lớn. Hãy tách tệp hoặc giảm độ phân giải bản chụp.', en: 'The file is too large. Split it or scan at a lower resolution.' },
+  'webui.problem.unsupported-format': { vi: 'thidua chưa đọc được loại tệp này. Hãy lưu lại thành PDF hoặc DOCX (Word) rồi gửi lại.', en: 'thidua cannot read this kind of file. Save it as PDF or DOCX (Word) and send it again.' },
+  'webui.problem.truncated': { vi: 'Tệp bị cắt cụt (tải về chưa hết). Hãy tải lại tệp gốc.', en: 'The file is cut short (an incomplete download). Download the original again.' },
+  'webui.problem.encrypted': { vi: 'Tệp có mật khẩu. Hãy mở bằng mật khẩu, lưu lại bản không mật khẩu rồi gửi lại.', en: 'The file is password-protected. Open it, save a copy without a password and send that.' },
+  'webui.problem.no-text': { vi: 'Không đọc được chữ nào trong tệp (bản chụp quá mờ hoặc trang trắng).', en: 'No text could be read (the scan is too faint or the pages are blank).' },
+  'webui.problem.not-a-plan': { vi: 'Tệp này không phải là một văn bản hành chính (kế hoạch, quyết định …).', en: 'This file is not an administrative document (a plan, a decision …).' },
+  'webui.problem.invalid': { vi: 'Nội dung tệp không hợp lệ.', en: 'The content of the file is not valid.' },
+  'webui.problem.timeout': { vi: 'Đọc tệp quá lâu nên đã dừng. Hãy thử tệp ít trang hơn.', en: 'Reading took too long and was stopped. Try a file with fewer pages.' },
+  'webui.problem.violation': { vi: 'Tệp vượt giới hạn an toàn (quá nhiều trang, ảnh quá lớn …).', en: 'The file exceeds a safety limit (too many pages, images too large …).' },
   'webui.inbox.too-large': { vi: 'Tệp {name} quá lớn ({size}); giới hạn là {limit}.', en: 'File {name} is too large ({size}); the limit is {limit}.' },
 
   // library
@@ -104,6 +118,11 @@ export const WEBUI: Record<string, Entry> = {
   'webui.plan.no-corrections': { vi: 'Chưa sửa gì.', en: 'No corrections yet.' },
   'webui.plan.correction-line': { vi: '{when} · {who}: {path} “{old}” → “{value}”', en: '{when} · {who}: {path} “{old}” → “{value}”' },
   'webui.plan.who': { vi: 'Người sửa (ghi kèm mỗi lần sửa)', en: 'Your name (kept with each correction)' },
+  'webui.plan.not-applied': { vi: 'không còn áp dụng', en: 'no longer applies' },
+  'webui.plan.not-applied-help': {
+    vi: 'Sau khi đọc lại văn bản, trường này không còn như lúc sửa nên bản sửa chưa được áp dụng; hãy sửa lại nếu cần.',
+    en: 'After the text was read again this field is no longer as it was when corrected, so the correction is not applied; correct it again if needed.',
+  },
   'webui.plan.undo': { vi: 'Hoàn tác', en: 'Undo' },
   'webui.plan.undone': { vi: 'Đã hoàn tác.', en: 'Undone.' },
   'webui.plan.diagnostics': { vi: 'Cần chú ý', en: 'Points to check' },

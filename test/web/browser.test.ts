@@ -108,6 +108,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     const failed = page.locator('.upload[data-state="failed"]');
     await expect(failed.count()).resolves.toBe(1);
     await expect(failed.locator('.upload-name').textContent()).resolves.toBe('anh-chup.txt');
+    await expect(failed.locator('.upload-advice').textContent()).resolves.toBe('Tệp này không phải là một văn bản hành chính (kế hoạch, quyết định …).');
     const reason = (await failed.locator('.upload-error').textContent()) ?? '';
     expect(reason.length).toBeGreaterThan(5);
     expect(reason).not.toMatch(/at .*\.js:\d+|Error:|undefined/);

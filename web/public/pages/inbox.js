@@ -90,6 +90,9 @@ async function send(item) {
   } catch (error) {
     item.state = 'failed';
     item.detail = error.message;
+    const problem = error.details?.problem;
+    const advice = problem ? t(`webui.problem.${problem}`) : null;
+    item.advice = advice && advice !== `webui.problem.${problem}` ? advice : null;
   } finally {
     watch.stop();
   }
@@ -140,6 +143,7 @@ function itemElement(item) {
     h('span', { class: 'upload-status' }, status),
     busy ? h('progress', { max: '1', value: fraction == null ? null : String(fraction) }) : null,
     item.record ? h('span', { class: 'upload-plan' }, planName(item.record)) : null,
+    item.advice ? h('span', { class: 'upload-advice' }, item.advice) : null,
     item.detail ? h('span', { class: 'upload-error' }, item.detail) : null,
     item.id != null ? h('a', { href: `/plans/${encodeURIComponent(item.id)}`, class: 'button' }, t('webui.inbox.open')) : null,
   );

@@ -366,6 +366,7 @@ class PlanView {
         'li',
         { 'data-correction': c.id },
         h('span', null, describeCorrection(c)),
+        c.applied === false ? h('span', { class: 'tag warning', title: t('webui.plan.not-applied-help') }, t('webui.plan.not-applied')) : null,
         ' ',
         h(
           'button',
