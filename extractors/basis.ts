@@ -29,17 +29,27 @@ interface Reference {
   topLevel: boolean;
 }
 
+function lawNameStart(key: string, at: number): number {
+  const clauseStart = Math.max(key.lastIndexOf(';', at) + 1, 0);
+  const first = /(^|[^a-z])luat\s/.exec(key.slice(clauseStart, at));
+  return first ? clauseStart + first.index + first[1].length : at;
+}
+
 /** Finds "<Type> số <number>" references (and "Luật …") in a paragraph. */
 function findReferences(value: string): Reference[] {
   const key = looseFold(value);
   const refs: Reference[] = [];
-  const re = /(^|[\s,;("“])([a-z]{2,8}(?: [a-z]{2,8}){0,3})\s+so\s*:?\s*/g;
+  // "Kế hoạch số 12/KH-UBND", and without "số": "Quyết định 1229/QĐ-UBND".
+  const re = /(^|[\s,;("“*])([a-z]{2,8}(?: [a-z]{2,8}){0,3})\s+(?:so\s*:?\s*|(?=\d))/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(key))) {
     const words = m[2];
     const type = TYPE_KEYS.find((t) => words === t.key || words.endsWith(' ' + t.key));
     if (!type) continue;
-    const typeStart = m.index + m[1].length + (words.length - type.key.length);
+    let typeStart = m.index + m[1].length + (words.length - type.key.length);
+    // A law is cited by its name, which may itself end in "luật" ("Luật Ban hành văn bản quy phạm
+    // pháp luật số 64/2025/QH15"): the reference starts at the clause's first "Luật".
+    if (type.value === 'Luật') typeStart = lawNameStart(key, typeStart);
     const afterSo = m.index + m[0].length;
     const parsed = parseDocNumber(value.slice(afterSo, afterSo + 60));
     if (!parsed || parsed.index > 2) continue;
@@ -53,6 +63,40 @@ function findReferences(value: string): Reference[] {
     });
     re.lastIndex = afterSo + parsed.index + parsed.length;
   }
+  // "số N" whose type word stands further back: "Luật Thi đua, khen thưởng số 06/2022/QH15", or
+  // a list under one type: "các Thông tư của Bộ trưởng …: Số 03/VBHN-BGDĐT …; Số 20/VBHN-BGDĐT …".
+  const bare = /(^|[\s,;:(])so\s*:?\s*(?=\d)/g;
+  while ((m = bare.exec(key))) {
+    const afterSo = m.index + m[0].length;
+    if (refs.some((r) => afterSo >= r.numberStart - 12 && afterSo <= r.numberEnd)) continue;
+    const parsed = parseDocNumber(value.slice(afterSo, afterSo + 60));
+    if (!parsed || parsed.index > 0) continue;
+    const before = key.slice(0, m.index);
+    const clause = before.slice(Math.max(0, before.lastIndexOf(';') + 1));
+    const typeIn = (text: string, offset: number) => {
+      let found: { start: number; value: string } | null = null;
+      for (const t of TYPE_KEYS) {
+        const re = new RegExp(`(^|[^a-z])(cac\\s+)?${t.key}(?![a-z])`, 'g');
+        for (const hit of text.matchAll(re)) {
+          const start = offset + hit.index! + hit[1].length;
+          if (!found || start > found.start) found = { start, value: t.value };
+        }
+      }
+      return found;
+    };
+    const own = typeIn(clause.slice(-120), before.length - Math.min(120, clause.length));
+    const listed = own ?? typeIn(before, 0);
+    if (!listed) continue;
+    refs.push({
+      type: listed.value,
+      start: own ? listed.start : m.index + m[1].length,
+      numberStart: afterSo,
+      numberEnd: afterSo + parsed.length,
+      number: parsed.number,
+      topLevel: false,
+    });
+    bare.lastIndex = afterSo + parsed.length;
+  }
   // Laws are cited by name: "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022".
   const law = /(^|[;,]\s*|\bva\s+|\bcan cu\s+)(luat)\s+(?=\p{L})/gu;
   while ((m = law.exec(key))) {
@@ -63,13 +107,17 @@ function findReferences(value: string): Reference[] {
   refs.sort((a, b) => a.start - b.start);
   // A reference is the paragraph's own when it opens the paragraph or follows a separator;
   // one inside another's subject ("về thực hiện Nghị quyết số …") is not.
-  const opening = /^\s*(can cu|thuc hien|trien khai( thuc hien)?|thi hanh|de thuc hien|nham thuc hien)\s*$/;
+  const opening = /^\W*(can cu|thuc hien|trien khai( thuc hien)?|thi hanh|de thuc hien|nham thuc hien)\s*$/;
   refs.forEach((r, i) => {
     const tail = key.slice(0, r.start);
     // Named as the object of another's subject ("về thực hiện Nghị quyết số …"): nested.
     const object = /\b(ve|ve viec|de|nham)\s+((to chuc )?(thuc hien|trien khai|quan triet|sua doi|huong dan|ban hanh))?\s*$|\b(theo|tai|cua)\s*$/.test(tail);
-    r.topLevel = opening.test(tail) || (!object && /(;|,|\bva|\bva cac|\bcung|\bdong thoi)\s*$/.test(tail));
-    if (i === 0 && /^\s*(can cu|thuc hien|trien khai|thi hanh)\b[^;,]{0,30}$/.test(tail)) r.topLevel = true;
+    // "Quy chế … ban hành kèm theo Quyết định số …": the document cited is identified by the decision that carries it.
+    const carried = /\bkem theo\s*$/.test(tail) && !/\b(ve|ve viec)\s[^;]*kem theo\s*$/.test(tail);
+    r.topLevel = opening.test(tail) || carried || (!object && /(;|,|\bva|\bva cac|\bcung|\bdong thoi)\s*$/.test(tail));
+    // Joined by "và" or a comma to a reference nested in another's subject, it is nested too.
+    if (r.topLevel && !opening.test(tail) && i > 0 && !refs[i - 1].topLevel && /(,|\bva|\bva cac)\s*$/.test(tail) && !key.slice(refs[i - 1].start, r.start).includes(';')) r.topLevel = false;
+    if (i === 0 && /^\W*(can cu|thuc hien|trien khai|thi hanh)\b[^;,]{0,30}$/.test(tail)) r.topLevel = true;
   });
   return refs;
 }
@@ -86,14 +134,50 @@ function cleanSubject(text: string): string | null {
   return s || null;
 }
 
+const BASIS_VERB = /^\W*(can cu|thuc hien|trien khai|thi hanh|de thuc hien|nham thuc hien)\b/;
+
+/**
+ * The opening basis paragraphs: the preamble's, else the paragraphs that open the body before
+ * its first section (a Tờ trình, a Báo cáo, a Quyết định whose "Căn cứ …" follow the authority
+ * line). A paragraph broken mid-reference ("Thông báo kết luận số" / "77-TB/TW ngày …") is
+ * joined to the next, so a running list of references reads as one paragraph.
+ */
+function basisParagraphs(tree: AdminRoot): Paragraph[] {
+  let candidates: Paragraph[] = topNodes(tree, 'preamble')[0]?.children ?? [];
+  if (!candidates.some((p) => BASIS_VERB.test(looseFold(p.value)))) {
+    candidates = [];
+    for (const node of topNodes(tree, 'body')[0]?.children ?? []) {
+      if (node.type !== 'paragraph') break;
+      if (/^\W*(quyet dinh|quyet nghi)\s*:?\s*$|^\W*dieu 1\b/.test(looseFold(node.value))) break;
+      candidates.push(node);
+    }
+  }
+  const out: Paragraph[] = [];
+  let open: Paragraph | null = null;
+  for (const para of candidates) {
+    const key = looseFold(para.value);
+    const continues = open !== null && !BASIS_VERB.test(key) && (!/[.;:]\W*$/.test(open.value.trim()) || REFERENCE_START.test(key));
+    if (open && continues) {
+      open = { ...(open as Paragraph), value: `${open.value} ${para.value}`, offsets: [...open.offsets, para.offsets[0], ...para.offsets], position: { start: open.position.start, end: para.position.end } };
+      out[out.length - 1] = open;
+    } else {
+      out.push(para);
+      open = BASIS_VERB.test(key) ? para : null;
+    }
+  }
+  return out;
+}
+
+// A paragraph that goes on with the list: "Quyết định số …", "Kế hoạch số …", "Số 20/…".
+const REFERENCE_START = /^\W*(([a-z]{2,8} ){1,3}so\b|so\s*:?\s*\d)/;
+
 export function extractBasis(tree: AdminRoot, file: VFile, ev: EvidenceSink): BasisEntry[] {
-  const preamble = topNodes(tree, 'preamble')[0]?.children ?? [];
   const entries: BasisEntry[] = [];
   const seen = new Set<string>();
   const text = tree.data.text;
-  for (const para of preamble) {
+  for (const para of basisParagraphs(tree)) {
     const key = looseFold(para.value);
-    const verb = /^\s*(can cu|thuc hien|trien khai|thi hanh|de thuc hien|nham thuc hien)\b/.exec(key);
+    const verb = BASIS_VERB.exec(key);
     if (!verb) continue;
     const relation = verb[1] === 'can cu' ? 'pursuant' : 'implements';
     const refs = findReferences(para.value).filter((r) => r.topLevel);
@@ -105,6 +189,8 @@ export function extractBasis(tree: AdminRoot, file: VFile, ev: EvidenceSink): Ba
       if (sentenceEnd) segment = segment.slice(0, sentenceEnd.index);
       segment = segment.replace(/[,;]?\s*(va|và)\s*$/i, '');
       const entry = readEntry(ref, segment, relation, text, file, para);
+      // A document cited by name alone ("Luật Tổ chức Chính phủ ngày 19/6/2015") is not identified: not a basis entry.
+      if (!entry.number) return;
       const dedupe = entry.number ?? `${entry.type}:${entry.subject}`;
       if (seen.has(dedupe)) return;
       seen.add(dedupe);

@@ -3,7 +3,7 @@
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Dossier, DossierComponent, Period } from '../pipeline/record/schema.js';
 import { findDates, findRelativeDate } from '../pipeline/recognise/dates.js';
-import { bodyNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
+import { contentNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
 
 export function parseComponent(value: string): DossierComponent {
   const key = looseFold(value);
@@ -33,7 +33,7 @@ const DOCUMENT_WORD = /\b(to trinh|bao cao|bien ban|van ban|danh sach|trich ngan
 
 export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period): Dossier | null {
   const containers: Section[] = [];
-  walkSections(bodyNodes(tree), (s, ancestors) => {
+  walkSections(contentNodes(tree), (s, ancestors) => {
     if (hasRole(s, 'dossier') && !ancestors.some((a) => hasRole(a, 'dossier') || hasRole(a, 'criteria'))) containers.push(s);
   });
   if (!containers.length) return null;
@@ -95,21 +95,24 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
   for (const node of texts) {
     const key = looseFold(node.value);
     if (copies === null) {
-      const m = /(?<![\d/])(\d{1,2})\s+(bo|b[a-z])\b\s*(ho so\s*)?(\(?\s*(ban chinh|ban sao)\)?)?/.exec(key);
+      const m = /(?<![\d/])(\d{1,2})\s+(bo|b[a-z])\b\s*(ho so\s*)?(\(?\s*(ban chinh|ban sao|\d{1,2} ban [a-z ]{3,20}(?:,\s*\d{1,2} ban [a-z ]{3,20})*)\s*\)?)?/.exec(key);
       if (m && (/so luong|bo ho so|\bbo\b/.test(key))) {
         copies = Number(m[1]);
         if (m[5]) {
+          // "(bản chính)", "(01 bản giấy, 01 bản điện tử)".
           const at = key.indexOf(m[5], m.index);
-          copyKind = node.value.slice(at, at + m[5].length);
+          copyKind = trimPunct(node.value.slice(at, at + m[5].length));
         }
         ev.add('/dossier/copies', node, m.index, m.index + m[0].length);
       }
     }
     if (submitTo === null) {
-      const m = /\b(gui|nop|chuyen)\s+(ve|den|toi)\s+/.exec(key) ?? /\b(gui|nop)\s+(?=(phong|ban|so|van phong|uy ban|ubnd|hoi dong|cong an|doi|bo phan)\b)/.exec(key);
+      // "gửi về …", "gửi hồ sơ đến …", "gửi qua hệ thống quản lý văn bản về …", "nộp Phòng Nội vụ".
+      const m = /\b(gui|nop|chuyen)(?:\s+(?:ho so|van ban|ban)(?: [a-z]+){0,4}?)?(?:\s+qua\s+[a-z ]{3,60}?)?\s+(ve|den|toi)\s+/.exec(key) ?? /\b(gui|nop)\s+(?=(phong|ban|so|van phong|uy ban|ubnd|hoi dong|cong an|doi|bo phan)\b)/.exec(key);
       if (m) {
         const from = m.index + m[0].length;
-        const stop = /\s+(truoc|cham nhat|trong thoi gian|qua duong|de (tong hop|tham dinh|trinh|xem xet)|tong hop|truc tiep|dong thoi)\b|[.;(]|,\s*(thoi|han|cham)/.exec(key.slice(from));
+        // A parenthesis naming the unit that receives it stays: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
+        const stop = /\s+(truoc|cham nhat|trong thoi gian|qua duong|de (tong hop|tham dinh|trinh|xem xet)|tong hop|truc tiep|dong thoi)\b|[.;]|\((?!\s*(qua\s+)?(ban|phong|van phong|bo phan|vu|cuc|thuong truc)\b)|,\s*(thoi|han|cham)/.exec(key.slice(from));
         const value = trimPunct(node.value.slice(from, stop ? from + stop.index : undefined));
         if (value) {
           submitTo = value;

@@ -7,6 +7,7 @@ import type { Diagnostic, PlanRecord, Source } from '../pipeline/record/schema.j
 import { EXTRACTOR_VERSION } from '../pipeline/version.js';
 import { extractAwards } from './awards.js';
 import { extractBasis } from './basis.js';
+import { checkCompleteness } from './completeness.js';
 import { extractContents } from './contents.js';
 import { extractCriteria } from './criteria.js';
 import { extractDocument } from './document.js';
@@ -43,9 +44,13 @@ function documentKind(tree: AdminRoot, type: string | null, title: string | null
   const header = topNodes(tree, 'header')[0];
   const administrative = header?.children.some((f) => f.type === 'nationalName' || f.type === 'docNumber' || f.type === 'motto');
   if (administrative) return { attachment: null, warning: 'the document does not name its type; the record holds the parts it has', error: null };
-  const body = topNodes(tree, 'body')[0];
-  if (!body) return { attachment: null, warning: null, error: 'this is not an administrative document (no header, no document type, no numbered sections)' };
-  return { attachment: null, warning: null, error: 'the text names no document type and has no administrative header' };
+  // A page or a fragment of one without its header: administrative when it cites a document by
+  // its number or speaks of the administration's business.
+  const folded = looseFold(tree.data.text.slice(0, 20000));
+  const cites = /(^|[^\p{L}\d])\d{1,5}[a-z]?\s*[/-]\s*[A-ZĐ]{2,}/u.test(tree.data.text.slice(0, 20000));
+  const vocabulary = /\b(uy ban nhan dan|ubnd|thi dua|khen thuong|ke hoach|quyet dinh|cong van|nghi dinh|chi thi|hoi dong nhan dan|cong an)\b/.test(folded);
+  if (cites || (vocabulary && topNodes(tree, 'body')[0])) return { attachment: null, warning: 'the text names no document type (a fragment without its header?): the record holds the parts it has', error: null };
+  return { attachment: null, warning: null, error: 'this is not an administrative document (no header, no document type, no reference to one)' };
 }
 
 export function extractRecord(tree: AdminRoot, file: VFile, context: ExtractContext): PlanRecord {
@@ -56,6 +61,8 @@ export function extractRecord(tree: AdminRoot, file: VFile, context: ExtractCont
   if (kind.error) report(file, 'error', 'not-a-plan', kind.error, at);
   if (kind.warning) report(file, 'warning', 'not-a-plan-type', kind.warning, at);
   if (kind.attachment) document.attachment = kind.attachment;
+  const pages = { total: context.source.pages, read: context.pageNumbers?.length ?? context.pageStartLines.length };
+  const { complete } = checkCompleteness(tree, file, pages);
   const issueYear = document.date ? Number(document.date.slice(0, 4)) : null;
   const basis = extractBasis(tree, file, ev);
   const period = extractPeriod(tree, ev, issueYear);
@@ -70,7 +77,7 @@ export function extractRecord(tree: AdminRoot, file: VFile, context: ExtractCont
   const signature = extractSignature(tree, ev);
   return {
     schema: SCHEMA_ID,
-    source: context.source,
+    source: { ...context.source, complete },
     document,
     basis,
     period,

@@ -23,6 +23,7 @@ export function extractSignature(tree: AdminRoot, ev: EvidenceSink): Signature {
     if (/^\(?(da ky|ky ten|ky, ghi ro|ky va ghi)/.test(fold(line.value))) continue;
     for (const m of line.value.matchAll(/\S+/g)) words.push({ word: m[0], line, at: m.index! });
   }
+  const names: Array<{ text: string; line: SignatureLine }> = [];
   let i = 0;
   const rest = () => words.slice(i).map((w) => w.word).join(' ');
   while (i < words.length) {
@@ -41,6 +42,8 @@ export function extractSignature(tree: AdminRoot, ev: EvidenceSink): Signature {
           const k = looseFold(words.slice(i).map((w) => w.word).join(' '));
           if (AUTHORITY.test(k) && /^(TM|KT|K|Q|TL|TUQ)\b/.test(words[i].word)) break;
           if (taken.length && positionPrefix(k)) break;
+          // A mixed-case line after the body's name is the signer's name, not more of the body.
+          if (taken.length && words[i].line !== words[i - 1].line && isMixedCaseName(words[i].line.value)) break;
           taken.push(words[i].word);
           i++;
         }
@@ -74,15 +77,29 @@ export function extractSignature(tree: AdminRoot, ev: EvidenceSink): Signature {
       i += r[0].split(' ').length;
       continue;
     }
-    // The rest of a line that is a name.
+    // The rest of a line that is a name; a name broken after its first word ("Dương" / "Đức Tuấn") is joined.
     const line = words[i].line;
-    const lineWords = words.slice(i).filter((w) => w.line === line);
-    const candidate = lineWords.map((w) => w.word).join(' ').replace(/[.,;]+$/, '');
-    if (/^[\p{Lu}][\p{L}]*(\s+[\p{Lu}][\p{L}]*){1,6}$/u.test(candidate)) {
-      sig.name = candidate === candidate.toUpperCase() ? nameCase(candidate) : candidate;
-      ev.add('/signature/name', line);
+    let lineWords = words.slice(i).filter((w) => w.line === line);
+    if (lineWords.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(lineWords[0].word)) {
+      const next = words.slice(i + 1).filter((w) => w.line === words[i + 1]?.line);
+      if (next.length >= 1 && next.length <= 3 && isMixedCaseName(next.map((w) => w.word).join(' '), 1)) lineWords = [...lineWords, ...next];
     }
+    const candidate = lineWords.map((w) => w.word).join(' ').replace(/[.,;]+$/, '');
+    if (/^[\p{Lu}][\p{L}]*(\s+[\p{Lu}][\p{L}]*){1,6}$/u.test(candidate)) names.push({ text: candidate, line });
     i += lineWords.length;
   }
+  // The signer's name is the first name written in mixed case ("Nguyễn Văn An"); an upper-case one
+  // only when there is no other (headings of an attachment after the signature are upper case).
+  const name = names.find((n) => isMixedCaseName(n.text)) ?? names[0];
+  if (name) {
+    sig.name = name.text === name.text.toUpperCase() ? nameCase(name.text) : name.text;
+    ev.add('/signature/name', name.line);
+  }
   return sig;
+}
+
+/** Capitalised words, at least one with lower-case letters: how names are written under a signature. */
+function isMixedCaseName(text: string, min = 2): boolean {
+  const words = text.trim().replace(/[.,;]+$/, '').split(/\s+/);
+  return words.length >= min && words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
 }

@@ -72,6 +72,15 @@ export function bodyNodes(tree: AdminRoot, withAppendices = false): BodyNode[] {
   return out;
 }
 
+/**
+ * The nodes that carry a document's awards, criteria and dossier: the body, and for a document
+ * that is not a plan (a decision that issues a regulation, a guide) its attachments too.
+ */
+export function contentNodes(tree: AdminRoot): BodyNode[] {
+  const type = tree.children.find((c) => c.type === 'docType') as { canonical?: string } | undefined;
+  return bodyNodes(tree, type?.canonical !== 'Kế hoạch');
+}
+
 /** Every section of the body, depth first, with its ancestors. */
 export function walkSections(nodes: BodyNode[], visit: (s: Section, ancestors: Section[]) => void, ancestors: Section[] = []): void {
   for (const n of nodes) {

@@ -14,6 +14,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   extract: async () => (await import('./commands/extract.js')).registerExtract,
   batch: async () => (await import('./commands/batch.js')).registerBatch,
   restore: async () => (await import('./commands/restore.js')).registerRestore,
+  text: async () => (await import('./commands/text.js')).registerText,
   ingest: async () => (await import('./commands/ingest.js')).registerIngest,
   list: async () => (await import('./commands/list.js')).registerList,
   show: async () => (await import('./commands/show.js')).registerShow,

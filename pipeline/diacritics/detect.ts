@@ -132,12 +132,16 @@ export function vietnameseScore(model: SyllableLexicon, text: string): number {
 export function wordsByLine(text: string): Token[][] {
   const lines: Token[][] = text.split('\n').map(() => []);
   let line = 0;
-  let lastBreak = 0;
+  // The next line break at or after the current position (text.length when there is none):
+  // each break is found once, so the whole text is scanned once however long its lines are.
+  let nextBreak = text.indexOf('\n');
+  if (nextBreak < 0) nextBreak = text.length;
   for (const t of tokenize(text)) {
     // Count the line breaks before this token.
-    for (let i = text.indexOf('\n', lastBreak); i >= 0 && i < t.start; i = text.indexOf('\n', i + 1)) {
+    while (nextBreak < t.start) {
       line++;
-      lastBreak = i + 1;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+      if (nextBreak < 0) nextBreak = text.length;
     }
     if (t.kind === 'word') lines[line].push(t);
   }

@@ -7,6 +7,9 @@ import { detectRulings } from './rulings.js';
 import { joinWords, OcrTimeoutError, sharedOcrPool, type OcrLine, type OcrPool, type OcrWord } from './ocr.js';
 import { inkShare, preprocess, type GrayImage } from './raster.js';
 import type { IngestDiagnostic } from './types.js';
+import { correctOcrWords, DEFAULT_CHANNEL, type OcrChannel } from '../diacritics/ocr-correct.js';
+import { loadLexicon, loadRestoreModel } from '../diacritics/load.js';
+import { isWellFormedSyllable, toOldStyle } from '../diacritics/vietnamese.js';
 
 export interface PageOcr {
   lines: LayoutLine[];
@@ -72,13 +75,20 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   // diacritics cut off by a ruling).
   const heights = result.lines.flatMap((l) => l.words.map((w) => w.y1 - w.y0)).sort((a, b) => a - b);
   const typical = heights[Math.floor(heights.length / 2)] ?? 0;
-  const ocrLines = result.lines
+  const ocrLines: OcrLine[] = result.lines
     .map((l) => {
       // (Dashes and pluses are low by nature: list bullets, "2021 - 2030".)
       const words = l.words.filter((w) => w.y1 - w.y0 >= typical * 0.4 || /^[\p{L}\p{N}]{2,}$/u.test(w.text) || /^[-–—+•=]+[.,;:]?$/u.test(w.text));
       return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
     })
+    .filter((l) => l.words.length > 0)
+    .map((l) => {
+      const words = l.words.filter((w) => !isNoise(w));
+      return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
+    })
     .filter((l) => l.words.length > 0);
+  correctMarks(ocrLines);
+  splitColumns(ocrLines, prepared.image.width);
   // A line of nothing but marks ("|", "_", "'") is a ruling, a border or a speck read as text.
   const lines = ocrLayout(ocrLines, tableRulings).filter((l) => !/^[\s|¡!'‘’()[\]_.,:;~`\-–—=]*$/u.test(l.text));
   // Low-confidence regions: runs of lines whose words are mostly unsure.
@@ -95,6 +105,124 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
     });
   }
   return { lines, height: prepared.image.height, confidence: Math.round(result.confidence * 10) / 10, diagnostics };
+}
+
+/**
+ * Two columns side by side (the header of an administrative document: issuing body, number and
+ * subject on the left; Quốc hiệu, Tiêu ngữ, place and date on the right) are read as one line
+ * with a TAB between them when the gap is wide. Where it is not (a long centred Quốc hiệu close
+ * to the left column), the line is split where its two parts are centred on the columns the
+ * other lines of the block show, so that every line of the block has its TAB.
+ */
+export function splitColumns(lines: OcrLine[], pageWidth: number): void {
+  const cells = (l: OcrLine) => l.text.split('\t');
+  const centre = (ws: OcrWord[]) => (Math.min(...ws.map((w) => w.x0)) + Math.max(...ws.map((w) => w.x1))) / 2;
+  // Lines of two cells: the words left and right of the column gap.
+  const parts = (l: OcrLine): [OcrWord[], OcrWord[]] | null => {
+    if (cells(l).length !== 2) return null;
+    const sorted = [...l.words].sort((a, b) => a.x0 - b.x0);
+    let best = -1;
+    let widest = -Infinity;
+    for (let k = 1; k < sorted.length; k++) {
+      const gap = sorted[k].x0 - sorted[k - 1].x1;
+      if (gap > widest) {
+        widest = gap;
+        best = k;
+      }
+    }
+    return best > 0 ? [sorted.slice(0, best), sorted.slice(best)] : null;
+  };
+  const tolerance = pageWidth * 0.05;
+  for (let i = 0; i < lines.length; i++) {
+    if (cells(lines[i]).length !== 1 || lines[i].words.length < 2) continue;
+    // Two-cell lines just below (or above) this one, in the same block.
+    const neighbours = [lines[i + 1], lines[i + 2], lines[i - 1], lines[i - 2]].filter((l): l is OcrLine => l !== undefined).map(parts).filter((p) => p !== null);
+    if (neighbours.length < 2) continue;
+    const left = neighbours.map((p) => centre(p[0]));
+    const right = neighbours.map((p) => centre(p[1]));
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    if (spread(left) > tolerance || spread(right) > tolerance) continue;
+    const cl = left.reduce((a, b) => a + b, 0) / left.length;
+    const cr = right.reduce((a, b) => a + b, 0) / right.length;
+    const sorted = [...lines[i].words].sort((a, b) => a.x0 - b.x0);
+    let best = -1;
+    let bestError = Infinity;
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k].x0 <= sorted[k - 1].x1) continue;
+      const error = Math.abs(centre(sorted.slice(0, k)) - cl) + Math.abs(centre(sorted.slice(k)) - cr);
+      if (error < bestError) {
+        bestError = error;
+        best = k;
+      }
+    }
+    if (best < 0 || bestError > tolerance) continue;
+    const text = joinWords(sorted.slice(0, best)).replace(/\t/g, ' ') + '\t' + joinWords(sorted.slice(best)).replace(/\t/g, ' ');
+    lines[i] = { ...lines[i], text };
+  }
+}
+
+/** Words read with less confidence than this may be noise (a stamp, a signature, a speck). */
+const NOISE_CONFIDENCE = 40;
+
+/**
+ * A word the engine made of a stamp, a signature or a smudge: read with little confidence and
+ * no word at all — marks that write no letter ("\\4_——", "\"HH"), or lower-case letters (with
+ * digits or not) that spell no Vietnamese syllable ("noe22", "coz"). Numbers, capitals (codes,
+ * abbreviations) and syllables are kept however unsure the engine was: a number read at
+ * confidence 12 is still the number of the document.
+ */
+export function isNoise(word: OcrWord): boolean {
+  if (!(word.confidence < NOISE_CONFIDENCE)) return false;
+  const core = word.text.normalize('NFC').replace(/^[([“"'‘]+|[)\]”"'’.,;:!?]+$/gu, '');
+  if (core === '') return false;
+  if (/^[\p{N}.,/%-]+$/u.test(core)) return false;
+  if (!/^[-/]?[\p{L}\p{N}]+([-/.][\p{L}\p{N}]+)*$/u.test(core)) return /[\p{L}\p{N}]/u.test(core) || /[\\_$^~`|]/.test(core);
+  // Capitals (abbreviations, codes) and document symbols ("/SGDĐT-CTrTT", "4869/UBND-SYT").
+  if (/^[\p{Lu}\p{N}]+([-/.][\p{Lu}\p{N}]+)*$/u.test(core) || (/[-/]/.test(core) && /\p{Lu}/u.test(core))) return false;
+  const lexicon = loadLexicon();
+  if (!lexicon) return false;
+  const lower = toOldStyle(core.toLowerCase());
+  if (/^[a-z]+$/.test(lower)) return !lexicon.candidates.has(lower);
+  return !(isWellFormedSyllable(lower) && lexicon.idOf.has(lower));
+}
+
+/** Tuning knob for development: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs. */
+function channel(): OcrChannel {
+  const env = process.env.THIDUA_OCR_CHANNEL;
+  if (env === 'off') return { ...DEFAULT_CHANNEL, trusted: -1 };
+  return env ? { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) } : DEFAULT_CHANNEL;
+}
+
+/**
+ * OCR post-correction of the marks (pipeline/diacritics/ocr-correct.ts), in place: the words of
+ * the page in reading order, the model's context restarting at a column gap.
+ */
+export function correctMarks(lines: OcrLine[]): void {
+  const model = loadRestoreModel();
+  if (!model) return;
+  const words: { text: string; confidence: number; breakBefore: boolean }[] = [];
+  const refs: { line: number; word: number }[] = [];
+  lines.forEach((line, i) => {
+    const sorted = [...line.words].sort((a, b) => a.x0 - b.x0);
+    const heights = line.words.map((w) => w.y1 - w.y0).sort((a, b) => a - b);
+    const em = heights[Math.floor(heights.length / 2)] || 1;
+    let end = -Infinity;
+    for (const w of sorted) {
+      words.push({ text: w.text, confidence: w.confidence, breakBefore: w.x0 - end > em * 2.6 && end !== -Infinity });
+      refs.push({ line: i, word: line.words.indexOf(w) });
+      end = w.x1;
+    }
+  });
+  const { texts, corrections } = correctOcrWords(model, words, channel());
+  if (corrections.length === 0) return;
+  const touched = new Set<number>();
+  for (const c of corrections) {
+    const ref = refs[c.word];
+    const line = lines[ref.line];
+    line.words[ref.word] = { ...line.words[ref.word], text: texts[c.word] };
+    touched.add(ref.line);
+  }
+  for (const i of touched) lines[i] = { ...lines[i], text: joinWords(lines[i].words) };
 }
 
 function ranges(numbers: number[]): string {

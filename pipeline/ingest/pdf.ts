@@ -12,7 +12,7 @@ import { defaultWorkerCount } from './ocr.js';
 import { mapLimited, ocrPage, type PageOcr } from './page-ocr.js';
 import { startProgress } from './progress.js';
 import { toGray, type GrayImage } from './raster.js';
-import { judgeTextLayer } from './quality.js';
+import { judgeTextLayer, MIN_READABLE_SHARE, readableShare } from './quality.js';
 import type { IngestDiagnostic, IngestOptions, PageText, SourceText } from './types.js';
 import { repairPdfText, vietnameseMarkedShare } from './unicode.js';
 
@@ -115,6 +115,20 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
       progress.stop();
     }
 
+    // A page OCR'd over a text layer keeps the layer when the OCR reads no more Vietnamese
+    // words than it does (a judge that errs costs a page of OCR, never a worse text).
+    for (const p of analysed) {
+      const ocr = ocrResults.get(p.number);
+      const layer = p.lines.map((l) => l.text).join('\n');
+      if (!ocr || layer.replace(/\s+/g, '').length < 200) continue;
+      const before = readableShare(layer);
+      const after = readableShare(ocr.lines.map((l) => l.text).join('\n'));
+      if (before !== null && after !== null && after <= before) {
+        ocrResults.delete(p.number);
+        diagnostics.push({ severity: 'info', code: 'text-layer-kept', page: p.number, message: `page ${p.number}: the text layer was kept, OCR read it no better` });
+      }
+    }
+
     // Running headers/footers over all pages, in page-relative coordinates.
     const placed: PlacedPage[] = analysed.map((p) => {
       const ocr = ocrResults.get(p.number);
@@ -180,7 +194,7 @@ async function analysePage(pdfjs: PdfJs, page: PdfPage, number: number): Promise
   let lines = layoutPage(runs, []);
   let text = lines.map((l) => l.text).join('\n');
   const chars = text.replace(/\s+/g, '').length;
-  const doubtful = chars < 200 || vietnameseMarkedShare(text) < 0.05 || /[\uE000-\uF8FF\uFFFD]/u.test(text);
+  const doubtful = chars < 200 || vietnameseMarkedShare(text) < 0.05 || /[\uE000-\uF8FF\uFFFD]/u.test(text) || (readableShare(text) ?? 1) < MIN_READABLE_SHARE;
   const tableLike = lines.some((l) => l.text.includes('\t')) || runs.some((r) => r.text.trim() === '' && r.width > r.size * 2);
   let segments: Segment[] = [];
   let images: PlacedImage[] = [];

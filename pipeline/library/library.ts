@@ -643,8 +643,10 @@ export class Library {
     return rows.map(toSummary);
   }
 
-  async count(): Promise<number> {
-    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM plans`);
+  async count(filters: PlanFilters = {}): Promise<number> {
+    const params: unknown[] = [];
+    const where = this.filterSql(filters, params);
+    const rows = await this.db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM plans WHERE ${where}`, params);
     return rows[0].n;
   }
 

@@ -4,6 +4,7 @@
 // Each area keeps its entries in its own file; codes are unique across the catalogue.
 // Record field names and diagnostic codes stay English; only the text a person reads changes.
 import { CORE } from './core.js';
+import { TEXT } from './text.js';
 import { WEB } from './web.js';
 import { WEBUI } from './webui.js';
 
@@ -18,6 +19,7 @@ export type Params = Record<string, string | number | null | undefined>;
 /** All entries, by code. Areas add their files here. */
 export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
+  ...TEXT,
   ...WEB,
   ...WEBUI,
 };

@@ -4,6 +4,7 @@ import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
 import { buildTree } from './structure.js';
 import { sectionRoles } from './roles.js';
+import { articleSections } from './articles.js';
 import type { AdminRoot } from './types.js';
 
 export const adminDocumentParse: Plugin<[], string, AdminRoot> = function () {
@@ -12,7 +13,7 @@ export const adminDocumentParse: Plugin<[], string, AdminRoot> = function () {
   self.parser = (document: string) => buildTree(document);
 };
 
-const processor = unified().use(adminDocumentParse).use(sectionRoles).freeze();
+const processor = unified().use(adminDocumentParse).use(articleSections).use(sectionRoles).freeze();
 
 /** Parses normalised text into the document tree and runs the tree plugins. */
 export function parseDocument(text: string, file?: VFile): AdminRoot {

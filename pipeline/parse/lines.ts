@@ -25,68 +25,88 @@ export interface CleanLine {
   rule: boolean;
 }
 
-interface Piece {
-  ch: string;
-  off: number;
+/**
+ * Text being cleaned with the offset of each of its UTF-16 units in the normalised text. (A
+ * flat string and array rather than an object per character: a line may be megabytes long.)
+ */
+interface Pieces {
+  text: string;
+  offs: number[];
 }
 
-function toPieces(raw: string, offset: number): Piece[] {
-  const out: Piece[] = [];
-  let i = 0;
-  for (const ch of raw) {
-    out.push({ ch, off: offset + i });
-    i += ch.length;
-  }
-  return out;
+function toPieces(raw: string, offset: number): Pieces {
+  const offs = new Array<number>(raw.length);
+  for (let i = 0; i < raw.length; i++) offs[i] = offset + i;
+  return { text: raw, offs };
 }
 
 /** Removes every match of `re` (global) from the pieces, optionally replacing it. */
-function strip(pieces: Piece[], re: RegExp, replacement?: (m: RegExpExecArray) => string): Piece[] {
-  const text = pieces.map((p) => p.ch).join('');
-  const out: Piece[] = [];
+function strip(pieces: Pieces, re: RegExp, replacement?: (m: RegExpExecArray) => string): Pieces {
+  const { text, offs } = pieces;
+  let out = '';
+  const outOffs: number[] = [];
   let last = 0;
-  // Character index ↔ piece index: pieces are single code points, text indexes are UTF-16.
-  const unitToPiece: number[] = [];
-  pieces.forEach((p, k) => {
-    for (let u = 0; u < p.ch.length; u++) unitToPiece.push(k);
-  });
-  unitToPiece.push(pieces.length);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let changed = false;
   while ((m = re.exec(text))) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    const from = unitToPiece[m.index];
-    const to = unitToPiece[m.index + m[0].length];
-    out.push(...pieces.slice(last, from));
+    changed = true;
+    const from = m.index;
+    const to = m.index + m[0].length;
+    out += text.slice(last, from);
+    for (let k = last; k < from; k++) outOffs.push(offs[k]);
     const rep = replacement ? replacement(m) : '';
-    const at = pieces[from]?.off ?? pieces[pieces.length - 1]?.off ?? 0;
-    for (const ch of rep) out.push({ ch, off: at });
+    const at = offs[from] ?? offs[offs.length - 1] ?? 0;
+    // Every character of a replacement sits at the match's start (the second half of a
+    // surrogate pair one unit after it).
+    for (const ch of rep) {
+      out += ch;
+      outOffs.push(at);
+      if (ch.length === 2) outOffs.push(at + 1);
+    }
     last = to;
     if (!re.global) break;
   }
-  out.push(...pieces.slice(last));
-  return out;
+  if (!changed) return pieces;
+  out += text.slice(last);
+  for (let k = last; k < text.length; k++) outOffs.push(offs[k]);
+  return { text: out, offs: outOffs };
 }
 
-function trimPieces(pieces: Piece[]): Piece[] {
+const SPACE = /\s/;
+
+function trimPieces(pieces: Pieces): Pieces {
+  const { text, offs } = pieces;
   let a = 0;
-  let b = pieces.length;
-  while (a < b && /\s/.test(pieces[a].ch)) a++;
-  while (b > a && /\s/.test(pieces[b - 1].ch)) b--;
+  let b = text.length;
+  while (a < b && SPACE.test(text[a])) a++;
+  while (b > a && SPACE.test(text[b - 1])) b--;
   // Collapse inner runs of white space to one space.
-  const out: Piece[] = [];
+  let out = '';
+  const outOffs: number[] = [];
+  let lastCh = '';
   for (let i = a; i < b; i++) {
-    const p = pieces[i];
-    if (p.ch === '\t') out.push(p);
-    else if (/\s/.test(p.ch)) {
-      if (out.length && (out[out.length - 1].ch === ' ' || out[out.length - 1].ch === '\t')) continue;
-      out.push({ ch: ' ', off: p.off });
-    } else out.push(p);
+    const c = text[i];
+    if (c === '\t') {
+      out += c;
+      outOffs.push(offs[i]);
+      lastCh = c;
+    } else if (SPACE.test(c)) {
+      if (out.length && (lastCh === ' ' || lastCh === '\t')) continue;
+      out += ' ';
+      outOffs.push(offs[i]);
+      lastCh = ' ';
+    } else {
+      out += c;
+      outOffs.push(offs[i]);
+      lastCh = c;
+    }
   }
-  return out;
+  return { text: out, offs: outOffs };
 }
 
 const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
@@ -147,7 +167,7 @@ export function cleanLine(raw: string, offset: number, index: number): CleanLine
   if (raw.includes('\\')) pieces = strip(pieces, /\\([\\`*_{}[\]()#+\-.!|])/g, (m) => m[1]);
 
   let cells: string[] | null = null;
-  const joined = pieces.map((p) => p.ch).join('');
+  const joined = pieces.text;
   if (!pipe && (joined.match(/\t/g)?.length ?? 0) >= 2) {
     cells = joined.split('\t').map((c) => c.trim());
   } else if (/^\s*\|.*\|\s*$/.test(joined) && !pipe) {
@@ -155,13 +175,13 @@ export function cleanLine(raw: string, offset: number, index: number): CleanLine
     cells = inner.split('|').map((c) => c.trim());
   }
   const clean = trimPieces(pieces);
-  const text = clean.map((p) => p.ch).join('');
+  const text = clean.text;
   return {
     index,
     offset,
     raw,
     text,
-    map: clean.flatMap((p) => (p.ch.length === 2 ? [p.off, p.off + 1] : [p.off])),
+    map: clean.offs,
     blank: text === '' || /^[*\s]*$/.test(text),
     emphasised,
     openBold: boldCount % 2 === 1,

@@ -13,6 +13,7 @@ export interface MarkerMatch {
 /** Conventional depth of each kind; a new kind closes open items that are as deep or deeper. */
 export const MARKER_RANK: Record<MarkerKind, number> = {
   roman: 0,
+  article: 0.5,
   arabic: 1,
   decimal: 2,
   letter: 3,

@@ -33,7 +33,7 @@ export function isAppendixHeading(text: string): boolean {
 }
 
 export function isAttachmentNote(text: string): boolean {
-  return /^\(?\s*(ban hanh )?kem theo\b/.test(looseFold(text).trim());
+  return /^[*_\s]*\(?\s*(ban hanh )?kem theo\b/.test(looseFold(text).trim());
 }
 
 /** A page number or page counter standing alone ("11", "- 2 -", "Trang 3", "7/16"). */

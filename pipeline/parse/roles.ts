@@ -6,7 +6,7 @@ import type { AdminRoot, BodyNode, Section, SectionRole } from './types.js';
 
 const ROLE_PATTERNS: Array<[SectionRole, RegExp]> = [
   ['criteria', /\btieu (chuan|chi)\b.*(khen|thi dua|xet)|^tieu (chuan|chi)\b|^dieu kien\b.*(khen|xet|tang)/],
-  ['dossier', /\bho so\b|\bthu tuc\b.*khen|\bquy trinh\b.*(khen|xet)/],
+  ['dossier', /\bho so\b|\bthu tuc\b.*khen|\bquy trinh\b.*(khen|xet)|^thoi (gian|han) (de nghi|gui|nop)\b.*(khen|tang)/],
   ['funding', /^(kinh phi|muc (tien )?thuong|nguon kinh phi)/],
   ['subjects', /^doi tuong\b/],
   ['contents', /^noi dung\b/],
@@ -17,8 +17,13 @@ const ROLE_PATTERNS: Array<[SectionRole, RegExp]> = [
   ['purpose', /^(muc (dich|tieu)|yeu cau)\b/],
 ];
 
+// A heading names a part in a few words; a longer line is a statement ("Hội đồng … xét duyệt
+// các danh hiệu thi đua, các hình thức khen thưởng trước khi …"), whatever words it holds.
+const MAX_HEADING = 110;
+
 export function headingRoles(heading: string): SectionRole[] {
   const key = looseFold(heading).replace(/[^a-z0-9%\s,]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (key.length > MAX_HEADING) return [];
   const roles: SectionRole[] = [];
   for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) roles.push(role);
   // Combined headings: "Đối tượng, nội dung, thời gian …" name several parts.

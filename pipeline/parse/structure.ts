@@ -55,8 +55,10 @@ function headerNode(lines: CleanLine[], to: number, tables: Map<number, TableReg
 function typeAndTitle(lines: CleanLine[], zones: Zones): Array<DocType | Title> {
   const out: Array<DocType | Title> = [];
   if (zones.docType >= 0) {
-    const node = textNode('docType', [whole(lines[zones.docType])]);
-    const canonical = canonicalDocumentType(looseFold(node.value.replace(/[*:.]+$/g, '')).replace(/\s+/g, ' ').trim()) ?? node.value;
+    const frags = [];
+    for (let k = zones.docType; k < zones.docTypeEnd; k++) frags.push(whole(lines[k]));
+    const node = textNode('docType', frags);
+    const canonical = canonicalDocumentType(looseFold(node.value.replace(/[*:._]+/g, ' ')).replace(/\s+/g, ' ').trim()) ?? node.value;
     out.push({ ...node, canonical } as DocType);
   }
   if (zones.titleFrom >= 0 && zones.titleTo > zones.titleFrom) {
@@ -74,7 +76,7 @@ function paragraphs(lines: CleanLine[], from: number, to: number, tables: Map<nu
 }
 
 function preambleNode(lines: CleanLine[], zones: Zones, headerTo: number, tables: Map<number, TableRegion>): Preamble[] {
-  const from = zones.docType >= 0 ? Math.max(zones.titleTo, zones.docType + 1) : headerTo;
+  const from = zones.docType >= 0 ? Math.max(zones.titleTo, zones.docTypeEnd) : headerTo;
   const paras = paragraphs(lines, from, zones.bodyFrom, tables);
   if (zones.decisionType >= 0) {
     // The decision's basis ("Căn cứ …") is the plan's basis too; its articles are not the plan.

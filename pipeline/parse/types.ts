@@ -14,7 +14,8 @@ export interface TextNode extends Node {
 // Kinds of list marker, in the usual order of depth (Nghị định 30, phụ lục I):
 // I. (roman) → 1. (arabic) → 1.1. (decimal) → a) (letter) → - (dash) → + (plus);
 // (1) (paren) and * (star) appear too.
-export type MarkerKind = 'roman' | 'arabic' | 'decimal' | 'letter' | 'paren' | 'dash' | 'plus' | 'star';
+// An article ("Điều 4.") of a regulation is a section too (set by the articles plugin).
+export type MarkerKind = 'roman' | 'arabic' | 'decimal' | 'letter' | 'paren' | 'dash' | 'plus' | 'star' | 'article';
 
 export type SectionRole =
   | 'purpose' // mục đích, yêu cầu

@@ -12,6 +12,8 @@ export interface Zones {
   /** A plan attached to a decision ("QUYẾT ĐỊNH Ban hành Kế hoạch …"): the decision's type line. */
   decisionType: number; // line index or -1
   docType: number; // line index or -1
+  /** Just past the type line(s): a type broken over two lines ("**QUYẾT" / "ĐỊNH**") takes two. */
+  docTypeEnd: number;
   titleFrom: number;
   titleTo: number;
   bodyFrom: number;
@@ -19,18 +21,25 @@ export interface Zones {
   appendixStarts: number[];
 }
 
-function findDocTypeLine(lines: CleanLine[], tables: Map<number, TableRegion>): number {
+/** The document's type line: an upper-case or emphasised type name, also broken over two lines. */
+function findDocTypeLine(lines: CleanLine[], tables: Map<number, TableRegion>): { at: number; end: number } {
   const limit = Math.min(lines.length, 120);
+  const typeOf = (text: string) => canonicalDocumentType(looseFold(text.replace(/[*:._]+$/g, '').replace(/^[*_]+/g, '').trim()).replace(/\s+/g, ' '));
   for (let i = 0; i < limit; i++) {
     const l = lines[i];
     if (l.blank || tables.get(i)?.data) continue;
     const t = l.text.replace(/[*:.]+$/g, '').trim();
-    const type = canonicalDocumentType(looseFold(t).replace(/\s+/g, ' '));
-    if (type && (isUpperText(t) || l.emphasised)) return i;
+    const type = typeOf(t);
+    if (type && (isUpperText(t) || l.emphasised)) return { at: i, end: i + 1 };
+    const next = lines[i + 1];
+    if (next && !next.blank && /^\S+$/.test(t) && isUpperText(t) && isUpperText(next.text)) {
+      const joined = `${t} ${next.text.trim()}`;
+      if (typeOf(joined) && next.text.trim().split(/\s+/).length <= 2) return { at: i, end: i + 2 };
+    }
     // Stop at the first basis paragraph or first roman section: no type line before it.
-    if (isPreambleStart(l.text) && !isUpperText(l.text)) return -1;
+    if (isPreambleStart(l.text) && !isUpperText(l.text)) return { at: -1, end: -1 };
   }
-  return -1;
+  return { at: -1, end: -1 };
 }
 
 /** "KẾ HOẠCH" with "(Ban hành kèm theo Quyết định số …)" under it, after another document's type line. */
@@ -46,7 +55,9 @@ function findAttachedPlan(lines: CleanLine[], after: number): number {
 }
 
 export function findZones(lines: CleanLine[], tables: Map<number, TableRegion>): Zones {
-  let docType = findDocTypeLine(lines, tables);
+  const typeLine = findDocTypeLine(lines, tables);
+  let docType = typeLine.at;
+  let docTypeEnd = typeLine.end;
   let decisionType = -1;
   if (docType >= 0) {
     const t = lines[docType].text.replace(/[*:.]+$/g, '').trim();
@@ -55,10 +66,11 @@ export function findZones(lines: CleanLine[], tables: Map<number, TableRegion>):
       if (attached >= 0) {
         decisionType = docType;
         docType = attached;
+        docTypeEnd = attached + 1;
       }
     }
   }
-  let i = docType >= 0 ? docType + 1 : 0;
+  let i = docType >= 0 ? docTypeEnd : 0;
   // Title: the non-blank lines right after the type line.
   while (i < lines.length && (lines[i].blank || lines[i].rule || lines[i].pipe)) i++;
   const titleFrom = docType >= 0 ? i : -1;
@@ -133,5 +145,5 @@ export function findZones(lines: CleanLine[], tables: Map<number, TableRegion>):
       if (region) k = region.end;
     }
   }
-  return { decisionType, docType, titleFrom, titleTo, bodyFrom, closingFrom, appendixStarts };
+  return { decisionType, docType, docTypeEnd, titleFrom, titleTo, bodyFrom, closingFrom, appendixStarts };
 }

@@ -18,7 +18,7 @@ export interface DocNumber {
 
 /** "52 /KH-CAH" → 52/KH-CAH; "46-CT/TW"; "152/2025/NĐ-CP"; "0125/KH-UBND". */
 export function parseDocNumber(text: string): DocNumber | null {
-  const m = /(?<![\p{L}\d])(\d{1,5})\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}Đđ0-9]*(?:\s*[-/.&]\s*[\p{Lu}Đ][\p{L}Đđ0-9]*)*)/u.exec(text);
+  const m = /(?<![\p{L}\d])(\d{1,5}[a-z]?)\s*([/-])\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}Đđ0-9]*(?:\s*[-/.&]\s*[\p{Lu}Đ][\p{L}Đđ0-9]*)*)/u.exec(text);
   if (!m) return null;
   // Symbols are upper-case abbreviations; Đ is the only marked letter they use ("QĐ", "NĐ-CP"),
   // so marks a restorer may have put on them ("KH-CẮT") are dropped.
@@ -27,7 +27,7 @@ export function parseDocNumber(text: string): DocNumber | null {
     .replace(/[^Đđ]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
   const sep = m[2];
   const number = `${m[1]}${sep}${symbol}`;
-  return { number, seq: Number(m[1]), symbol: sep === '/' ? symbol : `${sep === '-' ? '' : ''}${symbol}`, index: m.index, length: m[0].length };
+  return { number, seq: parseInt(m[1], 10), symbol: sep === '/' ? symbol : `${sep === '-' ? '' : ''}${symbol}`, index: m.index, length: m[0].length };
 }
 
 // Letters an OCR engine reads in place of digits, in the number part of a document number.

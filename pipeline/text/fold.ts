@@ -74,40 +74,73 @@ export function looseFold(text: string): string {
 const isWordChar = (c: string) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c > '\u007f' && /[\p{L}\p{N}]/u.test(c));
 const isLetterChar = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c > '\u007f' && /\p{L}/u.test(c)));
 
+/** Per UTF-16 unit of folded text: 1 a letter or digit of a word, 2 also a letter. Cached for non-ASCII units. */
+const unitClass = new Map<number, number>();
+function classOf(code: number): number {
+  if (code >= 97 && code <= 122) return 2;
+  if (code >= 48 && code <= 57) return 1;
+  if (code < 0x80) return 0;
+  let c = unitClass.get(code);
+  if (c === undefined) {
+    const ch = String.fromCharCode(code);
+    c = isLetterChar(ch) ? 2 : isWordChar(ch) ? 1 : 0;
+    unitClass.set(code, c);
+  }
+  return c;
+}
+
+const GARBLE_CODE = new Map<number, number>(Object.entries(GARBLE_CHAR).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const DIGIT_CODE = new Map<number, number>(Object.entries(DIGIT_IN_WORD).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+const CODE_TOKEN = /^[A-ZĐ]+[0-9]/;
+
 function looseFoldUncached(text: string): string {
   const folded = fold(text);
-  const out: string[] = new Array(folded.length);
-  for (let i = 0; i < folded.length; i++) out[i] = GARBLE_CHAR[folded[i]] ?? folded[i];
+  // UTF-16 units in a typed array (a text may be megabytes long: no array of strings).
+  const n = folded.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const code = folded.charCodeAt(i);
+    out[i] = code < 0x80 ? code : (GARBLE_CODE.get(code) ?? code);
+  }
   // Token-wise: a run of letters and digits (UTF-16 units; astral characters are kept as they are).
   let i = 0;
-  while (i < out.length) {
-    if (!isWordChar(out[i])) {
+  while (i < n) {
+    if (classOf(out[i]) === 0) {
       i++;
       continue;
     }
     let j = i;
     let digits = 0;
-    while (j < out.length && isWordChar(out[j])) {
-      if (out[j] >= '0' && out[j] <= '9') digits++;
+    while (j < n && classOf(out[j]) !== 0) {
+      if (out[j] >= 48 && out[j] <= 57) digits++;
       j++;
     }
     if (digits === 1 && j - i > 1) {
       const token = text.slice(i, j);
       // Codes such as PV01, PX03, H5N1, 5G keep their digits.
       const letters = token.replace(/[0-9]/g, '');
-      const isCode = /^[A-ZĐ]+[0-9]/.test(token) && letters.toUpperCase() === letters && token.length > 2;
+      const isCode = CODE_TOKEN.test(token) && letters.toUpperCase() === letters && token.length > 2;
       if (!isCode) {
         for (let k = i + 1; k < j; k++) {
-          const sub = DIGIT_IN_WORD[out[k]];
-          if (sub && isLetterChar(out[k - 1])) out[k] = sub;
+          const sub = DIGIT_CODE.get(out[k]);
+          if (sub !== undefined && classOf(out[k - 1]) === 2) out[k] = sub;
         }
       }
     }
-    for (let k = i; k < j; k++) if (out[k] === 'w') out[k] = 'u';
-    if (out[i] === 'p' && out[i + 1] !== 'h' && isLetterChar(out[i + 1])) out[i] = 'd';
+    for (let k = i; k < j; k++) if (out[k] === 119) out[k] = 117; // w → u
+    // p → d at a word start, unless ph
+    if (out[i] === 112 && i + 1 < n && out[i + 1] !== 104 && classOf(out[i + 1]) === 2) out[i] = 100;
     i = j;
   }
-  return out.join('');
+  return unitsToString(out);
+}
+
+/** A string from UTF-16 units, in chunks (String.fromCharCode takes a bounded argument list). */
+function unitsToString(units: Uint16Array): string {
+  if (units.length < 4096) return String.fromCharCode(...units);
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 4096) parts.push(String.fromCharCode(...units.subarray(i, i + 4096)));
+  return parts.join('');
 }
 
 /** Collapses runs of white space to one space and trims; not length-preserving. */

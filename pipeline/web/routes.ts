@@ -9,6 +9,7 @@ import { ApiError } from './errors.js';
 import { UPLOAD_ID } from './uploads.js';
 import { displayName, filtersOf, planView, resolvePlan, sendBytes, type PatchBody, type ServerContext } from './server.js';
 import { plansWorkbook, planWorkbook } from './xlsx.js';
+import { buildTree } from '../library/tree.js';
 
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 const filterProps = {
@@ -112,6 +113,11 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
       return { total, plans };
     },
   );
+
+  app.get('/api/tree', { schema: { tags: ['plans'], summary: 'The hierarchy of the library: each plan under the plan it implements (province → district → commune), UBND and police lines, missing parents as nodes' } }, async () => {
+    const { plans, links } = await lib.allLinks();
+    return { lines: buildTree(plans, links) };
+  });
 
   app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'One plan: {id, record (corrections applied), corrections[], sources[], diagnostics, links, children}', params: idParams } }, async (req) =>
     planView(lib, (req.params as { id: number }).id),

@@ -63,3 +63,20 @@ describe('issuers that are not a UBND or the police', () => {
     expect(r.document.issuer).toMatchObject({ name: 'Tiểu ban Tuyên truyền Ủy ban bầu cử xã Na Hang', level: 'commune' });
   });
 });
+
+describe('type line and signature broken over lines', () => {
+  it('reads a type name broken inside a bold run ("**QUYẾT" / "ĐỊNH**") as the type line', () => {
+    const text = '|\n**ỦY BAN NHÂN DÂN **\nTỈNH KIÊN GIANG\n|\n**CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\nSố: 11/2025/QĐ-UBND\n|\n*Kiên Giang, ngày 02 tháng\n5 năm 2025*\n|\n\n**QUYẾT\nĐỊNH**\n\nVỀ VIỆC BAN HÀNH QUY CHẾ THI ĐUA\n\n*Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;*\n\n**QUYẾT ĐỊNH:**\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế thi đua.';
+    const r = extract(text);
+    expect(r.document).toMatchObject({ type: 'Quyết định', number: '11/2025/QĐ-UBND', date: '2025-05-02', place: 'Kiên Giang' });
+    expect(r.basis.map((b) => b.number)).toEqual(['06/2022/QH15']);
+  });
+  it('takes the first mixed-case name under the signature, joined when broken after its first word, not an attachment heading after it', () => {
+    const text = planWith(BODY).replace(/TM\. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An/, 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nDương\nĐức Tuấn\n\nKẾ HOẠCH CHI TIẾT\nĐIỀU KHOẢN THI HÀNH');
+    expect(extract(text).signature).toMatchObject({ deputyFor: 'KT. Chủ tịch', position: 'Phó Chủ tịch', name: 'Dương Đức Tuấn' });
+  });
+  it('reads a sub-committee\'s signature: "TM. TIỂU BAN" / "TRƯỞNG TIỂU BAN"', () => {
+    const text = planWith(BODY).replace(/TM\. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An/, 'TM. TIỂU BAN\nTRƯỞNG TIỂU BAN\n\nNguyễn Văn Hòa');
+    expect(extract(text).signature).toMatchObject({ onBehalf: 'TM. Tiểu ban', position: 'Trưởng Tiểu ban', name: 'Nguyễn Văn Hòa' });
+  });
+});

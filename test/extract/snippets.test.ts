@@ -85,7 +85,8 @@ describe('basis', () => {
     expect(byNumber['88/TB-UBND']).toMatchObject({ type: 'Thông báo', issuer: 'Ủy ban nhân dân xã Tân Phú' });
     expect(byNumber['57-NQ/TW']).toMatchObject({ type: 'Nghị quyết', issuer: 'Bộ Chính trị' });
     expect(byNumber['32/CT-TTg']).toMatchObject({ type: 'Chỉ thị', issuer: 'Thủ tướng Chính phủ' });
-    expect(b.find((x) => x.type === 'Luật')).toMatchObject({ number: null, relation: 'pursuant' });
+    // A law cited by name alone is not identified: no basis entry (only numbered documents are).
+    expect(b.find((x) => x.type === 'Luật')).toBeUndefined();
   });
   it('keeps documents named inside another\'s subject out', () => {
     const b = basisOf('Thực hiện Kế hoạch số 139/KH-UBND ngày 16/5/2025 của UBND Thành phố về thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ. UBND huyện An Phú ban hành Kế hoạch như sau:');

@@ -13,9 +13,8 @@ describe('an election emulation plan laid out in flattened tables', () => {
     expect(r.document).toMatchObject({ number: '0215/KH-UBND', seq: 215, date: '2025-12-12', place: 'An Giang' });
     expect(r.document.issuer).toEqual({ name: 'Ủy ban nhân dân tỉnh An Giang', kind: 'people_committee', level: 'province' });
   });
-  it('reads a law without number, a decree and a party directive as basis', () => {
+  it('reads a decree and a party directive as basis, not a law cited by name alone', () => {
     expect(r.basis.map((b) => [b.type, b.number, b.relation])).toEqual([
-      ['Luật', null, 'pursuant'],
       ['Nghị định', '152/2025/NĐ-CP', 'pursuant'],
       ['Chỉ thị', '46-CT/TW', 'implements'],
     ]);
@@ -27,12 +26,15 @@ describe('an election emulation plan laid out in flattened tables', () => {
     expect(r.awards.map((a) => [a.occasion, a.span])).toEqual([
       ['campaign', '2025-2026'],
       ['campaign', '2025-2026'],
+      ['campaign', '2025-2026'],
     ]);
   });
   it('reads quota maxima for both kinds in one sentence, with their breakdown', () => {
     expect(r.awards.map((a) => [a.recipient, a.title, a.conferrer, a.quantity, a.limit])).toEqual([
       ['collective', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 40, 'max'],
       ['individual', 'Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 60, 'max'],
+      // "2. Giấy khen của Chủ tịch UBND xã, phường: do Chủ tịch … quyết định": a form without a number.
+      ['either', 'Giấy khen', 'Chủ tịch Ủy ban nhân dân xã', null, 'unspecified'],
     ]);
     expect(r.awards[0].breakdown.map((b) => [b.quantity, b.category])).toEqual([
       [5, 'Ủy ban Bầu cử tỉnh'],
@@ -42,7 +44,7 @@ describe('an election emulation plan laid out in flattened tables', () => {
   });
   it('reads criteria written inline after "Đối với tập thể:" and a dossier listed inline', () => {
     expect(r.criteria.map((c) => c.recipient)).toEqual(['collective', 'individual']);
-    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ', deadline: '2026-05-15' });
+    expect(r.dossier).toMatchObject({ copies: 2, submitTo: 'Sở Nội vụ (qua Ban Thi đua - Khen thưởng)', deadline: '2026-05-15' });
     expect(r.dossier!.components.map((c) => [c.name, c.form])).toEqual([
       ['Tờ trình đề nghị khen thưởng', '01'],
       ['Báo cáo thành tích', '08'],
@@ -85,7 +87,7 @@ describe('a plan issued with a decision (Quyết định ban hành Kế hoạch)
     expect(r.diagnostics.map((d) => d.code)).toContain('plan-in-decision');
   });
   it("takes the decision's basis and signature, and the plan's body", () => {
-    expect(r.basis.map((b) => b.number)).toEqual([null, '31/KH-UBND']);
+    expect(r.basis.map((b) => b.number)).toEqual(['31/KH-UBND']);
     expect(r.contents).toHaveLength(2);
     expect(r.awards.map((a) => [a.recipient, a.quantity, a.conferrer])).toEqual([
       ['collective', 3, 'Chủ tịch Ủy ban nhân dân xã'],

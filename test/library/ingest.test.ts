@@ -10,6 +10,8 @@ import { main } from '../../pipeline/cli/index.js';
 import { Library } from '../../pipeline/library/library.js';
 import { writeTextPlans } from '../../scripts/gen-library.js';
 import { GOLD_DIR } from './helpers.js';
+import { applyCorrections, type PatchOperation } from '../../pipeline/library/corrections.js';
+import { coerceRecord } from '../../pipeline/library/records.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -153,6 +155,81 @@ describe.skipIf(!CLI_BUILT)('a killed ingest', () => {
   });
 });
 
+describe.skipIf(!CLI_BUILT)('killed corrections, merges and deletes', () => {
+  test('20 kills at random moments: every plan is its best source with its corrections, nothing committed lost', { timeout: 600_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-kill-mutate-'));
+    const data = join(dir, 'library');
+    const inputs = join(dir, 'in');
+    try {
+      mkdirSync(inputs);
+      for (const f of readdirSync(GOLD_DIR)) copyFileSync(join(GOLD_DIR, f), join(inputs, f));
+      writeTextPlans(inputs, 25);
+      spawnSync(process.execPath, [join(ROOT, 'bin/thidua.js'), 'ingest', inputs, '--data', data, '--json'], { encoding: 'utf8' });
+      // What was reported as committed: corrections by plan (merges move them, deletes drop them), undone ones, sources.
+      const corrections = new Map<number, Set<number>>();
+      const undone = new Set<number>();
+      const gone = new Set<number>();
+      const sources = new Map<string, number>();
+      let ops = 0;
+      for (let round = 0; round < 20; round++) {
+        const child = spawn(process.execPath, [join(ROOT, 'dist/scripts/library-mutate.js'), '--data', data, '--seed', String(round + 1), '--steps', '400'], { stdio: ['ignore', 'pipe', 'ignore'] });
+        let out = '';
+        const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+        child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+        const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+        // Random moments once the library is open (its opening is the other kill test's business).
+        await Promise.race([ready, exited]);
+        await new Promise((r) => setTimeout(r, 300 + Math.random() * 3500));
+        child.kill('SIGKILL');
+        await exited;
+        for (const line of out.split('\n')) {
+          let o: { op: string; plan: number; correction?: number | null; from?: number; sha256?: string };
+          try {
+            o = JSON.parse(line);
+          } catch {
+            continue; // a line cut by the kill
+          }
+          if (o.op === 'ready') continue;
+          ops++;
+          const of = (id: number) => corrections.get(id) ?? corrections.set(id, new Set()).get(id)!;
+          if (o.op === 'correct') of(o.plan).add(o.correction!);
+          else if (o.op === 'undo' && o.correction) undone.add(o.correction);
+          else if (o.op === 'merge') {
+            for (const c of of(o.from!)) of(o.plan).add(c);
+            corrections.delete(o.from!);
+            gone.add(o.from!);
+            for (const [sha, plan] of sources) if (plan === o.from) sources.set(sha, o.plan);
+          } else if (o.op === 'delete') {
+            corrections.delete(o.plan);
+            gone.add(o.plan);
+            for (const [sha, plan] of sources) if (plan === o.plan) sources.delete(sha);
+          } else if (o.op === 'store') sources.set(o.sha256!, o.plan);
+        }
+        await checkConsistent(data, new Set());
+        const lib = await Library.open({ data });
+        try {
+          const ids = new Set((await lib.db.query<{ id: number }>(`SELECT id FROM plans`)).map((r) => r.id));
+          for (const id of gone) expect(ids.has(id)).toBe(false);
+          const rows = await lib.db.query<{ id: number; plan_id: number; undone: boolean }>(`SELECT id, plan_id, undone_at IS NOT NULL AS undone FROM corrections`);
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          for (const [plan, set] of corrections) {
+            for (const c of set) expect(byId.get(c)?.plan_id, `correction ${c} of plan ${plan}`).toBe(plan);
+          }
+          for (const c of undone) if (byId.has(c)) expect(byId.get(c)!.undone).toBe(true);
+          const stored = new Map((await lib.db.query<{ sha256: string; plan_id: number }>(`SELECT sha256, plan_id FROM sources`)).map((r) => [r.sha256, r.plan_id]));
+          for (const [sha, plan] of sources) expect(stored.get(sha)).toBe(plan);
+        } finally {
+          await lib.close();
+        }
+      }
+      // The kills fell among committed changes, not only during start-up.
+      expect(ops).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 async function checkConsistent(data: string, committed: Set<string>): Promise<void> {
   if (!existsSync(join(data, 'pgdata'))) {
     expect(committed.size).toBe(0);
@@ -166,6 +243,22 @@ async function checkConsistent(data: string, committed: Set<string>): Promise<vo
     expect(await q(`SELECT count(*)::int AS n FROM plans p WHERE (SELECT count(*) FROM diagnostics d WHERE d.plan_id = p.id) <> jsonb_array_length(p.record->'diagnostics')`)).toBe(0);
     expect(await q(`SELECT count(*)::int AS n FROM plans p WHERE (SELECT count(*) FROM basis_links l WHERE l.plan_id = p.id) <> jsonb_array_length(p.record->'basis')`)).toBe(0);
     expect(await q(`SELECT count(*)::int AS n FROM plans p WHERE p.record->'source'->>'sha256' <> p.sha256 OR length(p.search) = 0`)).toBe(0);
+    // Every source belongs to a plan; every plan shows one of its own sources, and its record is
+    // that best source's record with its corrections in force applied (the columns with it).
+    expect(await q(`SELECT count(*)::int AS n FROM sources WHERE plan_id IS NULL`)).toBe(0);
+    expect(await q(`SELECT count(*)::int AS n FROM plans p WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.sha256 = p.sha256 AND s.plan_id = p.id)`)).toBe(0);
+    expect(await q(`SELECT count(*)::int AS n FROM plans p WHERE p.title IS DISTINCT FROM p.record->'document'->>'title'`)).toBe(0);
+    const plans = await lib.db.query<{ id: number; record: unknown; sha256: string }>(`SELECT id, record, sha256 FROM plans`);
+    for (const p of plans) {
+      const best = (await lib.db.query<{ sha256: string; record: unknown }>(`SELECT sha256, record FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`, [p.id]))[0];
+      expect(best.sha256).toBe(p.sha256);
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      const corrections = (await lib.db.query<{ id: number; ops: unknown; undone_at: unknown }>(`SELECT id, ops, undone_at FROM corrections WHERE plan_id = $1 ORDER BY id`, [p.id])).map((c) => ({
+        id: c.id, ops: json(c.ops) as PatchOperation[], old: [], author: null, at: '', undoneAt: c.undone_at ? 'x' : null, undoneBy: null,
+      }));
+      const expected = applyCorrections(coerceRecord(json(best.record)), corrections).record;
+      expect(coerceRecord(json(p.record))).toEqual(expected);
+    }
     // Nothing reported as committed is lost.
     const shas = new Set((await lib.db.query<{ sha256: string }>(`SELECT sha256 FROM sources WHERE plan_id IS NOT NULL`)).map((r) => r.sha256));
     for (const sha of committed) expect(shas.has(sha)).toBe(true);

@@ -1,12 +1,10 @@
 // One plan, several sources; corrections; delete and merge (issue 12).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestOne } from '../../pipeline/library/ingest.js';
 import { Library } from '../../pipeline/library/library.js';
 import { extractText } from '../../pipeline/extract.js';
-import { goldRecords } from './helpers.js';
+import { BACKENDS, freshLocation, goldRecords, type TestLibrary } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEED = join(ROOT, 'corpus/seeds/001_bc94cfae2ebd58ab.txt');
@@ -26,16 +24,16 @@ II. NỘI DUNG THI ĐUA
 1. Thực hiện tốt thủ tục hành chính.
 `;
 
-describe('one plan, several sources', () => {
-  let dir: string;
+describe.each(BACKENDS)('one plan, several sources (%s)', (backend) => {
+  let t: TestLibrary;
   let lib: Library;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'thidua-sources-'));
-    lib = await Library.open({ data: join(dir, 'lib') });
+    t = await freshLocation(backend);
+    lib = await Library.open(t.location);
   });
   afterAll(async () => {
     await lib.close();
-    rmSync(dir, { recursive: true, force: true });
+    await t.cleanup();
   });
 
   test('the DOCX and PDF of a plan stored from text are sources of the same plan; the text stays shown', async () => {
@@ -81,7 +79,7 @@ describe('one plan, several sources', () => {
     await expect(lib.correct(id, [{ op: 'replace', path: '/source/sha256', value: 'x' }], null)).rejects.toThrow(/cannot be corrected/);
     // Reopened, then re-extracted by a newer extractor: the correction still applies.
     await lib.close();
-    lib = await Library.open({ data: join(dir, 'lib') });
+    lib = await Library.open(t.location);
     expect((await lib.get(id))!.record.document.title).toBe('Tiêu đề đã sửa');
     const again = await lib.store({ ...storeInputOf(PLAN), sha256: 'd'.repeat(64), extractor: 'newer' });
     expect(again).toEqual({ id, status: 'updated' });

@@ -70,6 +70,8 @@ describe('the JSON API', () => {
     expect(again.json()).toMatchObject({ id, status: 'unchanged' });
     const list = (await app.inject('/api/plans')).json();
     expect(list.total).toBe(1);
+    const tree = (await app.inject('/api/tree')).json();
+    expect(JSON.stringify(tree.lines)).toContain(`"id":${id}`);
     const found = (await app.inject('/api/plans?q=' + encodeURIComponent('cai cach hanh chanh'))).json();
     expect(found.plans.map((p: { id: number }) => p.id)).toEqual([id]);
     const textOf = (await app.inject(`/api/plans/${id}/text`)).json();
@@ -157,6 +159,35 @@ describe('the JSON API', () => {
     const cmp = (await app.inject(`/api/compare?a=${id}&b=${encodeURIComponent('44/KH-UBND')}`)).json();
     expect(cmp.comparison.differences).toEqual([]);
   });
+
+  test('forms: the nominee list checked against the plan, mẫu 01 and mẫu 08 filled', async () => {
+    const id = (await app.inject('/api/plans')).json().plans[0].id;
+    const fixtures = join(ROOT, 'test/forms/fixtures');
+    const form = (name: string, query = '', fields: Record<string, string> = {}) => {
+      const body = multipart([{ field: 'nominees', name: 'danh-sach.csv', bytes: readFileSync(join(fixtures, 'nominees-001.csv')) }], {
+        body: readFileSync(join(fixtures, 'body-chau-thanh.json'), 'utf8'),
+        date: '2023-10-10',
+        ...fields,
+      });
+      return app.inject({ method: 'POST', url: `/api/plans/${id}/forms/${name}${query}`, payload: body.payload, headers: body.headers });
+    };
+    const mau01 = await form('mau01');
+    expect(mau01.statusCode).toBe(200);
+    const json = mau01.json();
+    expect(json.nominees).toBeGreaterThan(0);
+    expect(Array.isArray(json.problems)).toBe(true);
+    if (json.errors === 0) {
+      expect(json.files[0].name).toMatch(/\.docx$/);
+      expect(Buffer.from(json.files[0].base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    }
+    const draft = await form('mau08', '?format=docx', { draft: 'true' });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.headers['content-type']).toBe('application/zip');
+    const noBody = multipart([{ field: 'nominees', name: 'x.csv', bytes: readFileSync(join(fixtures, 'nominees-001.csv')) }]);
+    const refused = await app.inject({ method: 'POST', url: `/api/plans/${id}/forms/mau01`, payload: noBody.payload, headers: noBody.headers });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('web.forms-input');
+  }, 60_000);
 
   test('delete', async () => {
     const id = (await app.inject('/api/plans')).json().plans[0].id;
