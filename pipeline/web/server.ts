@@ -309,7 +309,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   registerPlanRoutes(app, ctx);
   registerFormRoutes(app, ctx);
-  registerPageRoutes(app, lib);
+  registerPageRoutes(app);
 
   if (publicDir) {
     await app.register(fastifyStatic, {

@@ -6,7 +6,6 @@ import { join, resolve } from 'node:path';
 import Fastify from 'fastify';
 import { CATALOGUE } from '../../pipeline/messages/index.js';
 import { pageMessages, registerPageRoutes } from '../../pipeline/web/pages-api.js';
-import type { Library } from '../../pipeline/library/library.js';
 
 const PUBLIC = resolve(import.meta.dirname, '../../web/public');
 
@@ -63,7 +62,7 @@ describe("the pages' messages", () => {
 
   it('GET /api/messages gives the pages’ entries in the language asked, Vietnamese by default', async () => {
     const app = Fastify();
-    registerPageRoutes(app, {} as Library);
+    registerPageRoutes(app);
     const vi = (await app.inject({ url: '/api/messages' })).json() as { lang: string; messages: Record<string, string> };
     const en = (await app.inject({ url: '/api/messages?lang=en' })).json() as { lang: string; messages: Record<string, string> };
     expect(vi.lang).toBe('vi');

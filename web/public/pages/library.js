@@ -9,10 +9,13 @@ import { levelLabel, period, planLink, planName, plansOf, viDate } from './commo
 const LEVELS = ['province', 'district', 'commune', 'other'];
 const KINDS = ['people_committee', 'police', 'party', 'other'];
 const FILTERS = ['q', 'level', 'kind', 'issuer', 'year'];
+/** Plans per page of the list (the tree shows them all). */
+const PAGE = 100;
 
 export async function libraryPage({ query: search, navigate }) {
   const params = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? '']));
-  const [listed, tree] = await Promise.all([api.listPlans(params), api.tree().catch(() => null)]);
+  const offset = Math.max(0, Number(search.get('offset')) || 0);
+  const listed = await api.listPlans({ ...params, limit: PAGE, offset: params.q ? null : offset });
   const plans = plansOf(listed);
   const status = h('div', { class: 'status-line' });
 
@@ -89,24 +92,55 @@ export async function libraryPage({ query: search, navigate }) {
     h('div', { class: 'title-row' }, h('h1', null, t('webui.library.title')), exportLink),
     form,
     status,
-    h('p', { class: 'count' }, t('webui.library.count', { count: plans.length })),
+    h('p', { class: 'count' }, t('webui.library.count', { count: listed?.total ?? plans.length })),
     listed?.partial ? notice(t('webui.library.partial')) : null,
     table,
-    tree ? treeSection(tree) : null,
+    pager(params, offset, plans.length, listed?.total ?? plans.length),
+    treeSection(listed?.total ?? plans.length),
   );
 }
 
-function treeSection(tree) {
-  const lines = Array.isArray(tree) ? tree : tree.lines ?? [];
-  if (!lines.length) return null;
+/** Earlier and later pages of a long list (a search gives its best hits on one page). */
+function pager(params, offset, shown, total) {
+  if (params.q || total <= PAGE) return null;
+  const link = (to, code) => h('a', { class: 'button secondary', href: `/library?${query({ ...params, offset: to || null })}` }, t(code));
   return h(
-    'section',
-    { class: 'tree' },
-    h('h2', null, t('webui.library.tree')),
-    lines.map((line) =>
-      h('div', { class: 'tree-line' }, h('h3', null, label('webui.kind', line.line) || line.label), h('ul', null, line.roots.map(treeNode))),
-    ),
+    'nav',
+    { class: 'pager', 'aria-label': t('webui.library.pages') },
+    offset > 0 ? link(Math.max(0, offset - PAGE), 'webui.library.previous') : null,
+    h('span', null, t('webui.library.range', { from: offset + 1, to: offset + shown, total })),
+    offset + shown < total ? link(offset + PAGE, 'webui.library.next') : null,
   );
+}
+
+/**
+ * The tree of the whole library, fetched when opened; open at once for a library small enough
+ * to draw quickly (a ward's or a district's).
+ */
+function treeSection(total) {
+  const body = h('div', { class: 'tree-body' });
+  let loaded = false;
+  const load = async () => {
+    if (loaded) return;
+    loaded = true;
+    mount(body, h('p', { class: 'loading' }, t('webui.loading')));
+    try {
+      const tree = await api.tree();
+      const lines = Array.isArray(tree) ? tree : (tree?.lines ?? []);
+      mount(
+        body,
+        lines.length
+          ? lines.map((line) => h('div', { class: 'tree-line' }, h('h3', null, label('webui.kind', line.line) || line.label), h('ul', null, line.roots.map(treeNode))))
+          : h('p', { class: 'muted' }, t('webui.none')),
+      );
+    } catch (error) {
+      mount(body, notice(error.message, 'error'));
+    }
+  };
+  const details = h('details', { class: 'tree', open: total <= 200 }, h('summary', null, h('h2', null, t('webui.library.tree'))), body);
+  details.addEventListener('toggle', () => details.open && load());
+  if (details.open) load();
+  return details;
 }
 
 function treeNode(node) {
