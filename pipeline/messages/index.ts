@@ -8,6 +8,7 @@ import { TEXT } from './text.js';
 import { WEB } from './web.js';
 import { QUEUE } from './queue.js';
 import { FORMS } from './forms.js';
+import { WEBUI } from './webui.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -24,6 +25,7 @@ export const CATALOGUE: Record<string, Entry> = {
   ...WEB,
   ...QUEUE,
   ...FORMS,
+  ...WEBUI,
 };
 
 let chosen: Lang | null = null;
