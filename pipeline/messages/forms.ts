@@ -246,3 +246,10 @@ Object.assign(FORMS, {
   },
   'forms.template-fill-failed': { vi: 'không điền được mẫu: {detail}', en: 'the template could not be filled: {detail}' },
 } satisfies Record<string, Entry>);
+
+Object.assign(FORMS, {
+  'forms.list-damaged-utf8': {
+    vi: 'tệp có {count} byte hỏng, không đọc được theo UTF-8: các chữ đó hiện thành "�" — hãy kiểm tra lại tên và nội dung trên các dòng bị ảnh hưởng',
+    en: 'the file has {count} damaged byte(s) that are not UTF-8: those letters show as "�" — check the names and text on the affected rows',
+  },
+} satisfies Record<string, Entry>);
