@@ -152,6 +152,10 @@ Object.assign(FORMS, {
     vi: '{member} thuộc nhóm "{category}", không phải nhóm nào của Kế hoạch cho {award}: {categories}',
     en: 'category: {member} counts under "{category}", which is none of the plan\'s categories for {award}: {categories}',
   },
+  'forms.category-unknown-group': {
+    vi: '{count} đề nghị thuộc nhóm "{category}", không phải nhóm nào của Kế hoạch cho {award}: {members}; các nhóm của Kế hoạch: {categories}',
+    en: 'category: {count} nominees count under "{category}", which is none of the plan\'s categories for {award}: {members}; the plan\'s categories are: {categories}',
+  },
   'forms.quota-breakdown': {
     vi: 'Nhóm “{category}” có {count} đề nghị{names}: {verdict} — Kế hoạch: {quote}',
     en: 'quota-breakdown: {count} proposed under the category “{category}”{names}: {verdict} — the plan says {quote}',
