@@ -320,6 +320,12 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         rule: 'category',
         nominee: n.name,
         text: (lang = currentLang()) => t('forms.category-unknown', { member: memberText(n, lang), category: n.category, award: name, categories: categories(lang) }, lang),
+        group: {
+          key: `category-unknown|${index}|${matchKey(n.category)}`,
+          who: n,
+          line: (lang, members, count) =>
+            t('forms.category-unknown-group', { count: countText(count), category: n.category, members, award: name, categories: categories(lang) }, lang),
+        },
       });
       continue;
     }

@@ -338,7 +338,25 @@ function finish(nominees: Nominee[], warnings: string[], path: string | null, fo
 const startsWith = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 /** The text of a delimited list, its encoding detected: BOMs, UTF-16 without BOM, UTF-8, else Windows-1258. */
-export function decodeListText(bytes: Uint8Array): { text: string; encoding: string } | null {
+/** Counts well-formed and malformed UTF-8 multi-byte sequences. */
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0 && i + need < bytes.length + 0;
+    for (let k = 1; ok && k <= need; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need;
+    } else invalid++;
+  }
+  return { valid, invalid };
+}
+
+export function decodeListText(bytes: Uint8Array): { text: string; encoding: string; damaged?: number } | null {
   if (startsWith(bytes, 0xef, 0xbb, 0xbf)) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
@@ -354,6 +372,10 @@ export function decodeListText(bytes: Uint8Array): { text: string; encoding: str
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // A UTF-8 file with a few damaged bytes (many well-formed multi-byte letters, few bad ones)
+    // stays UTF-8, the damaged bytes shown as "�"; Windows-1258 text seldom forms such letters.
+    const { valid, invalid } = utf8Sequences(bytes);
+    if (valid >= 3 && invalid * 20 <= valid) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', damaged: invalid };
     // Excel's "CSV" in a Vietnamese locale: Windows-1258 (WHATWG Encoding, decoded by Node's ICU);
     // its tone marks are combining characters, composed by the NFC of cleanText.
     return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
@@ -438,7 +460,9 @@ export async function nomineesFromBytes(bytes: Uint8Array, path: string): Promis
     const e = error as { lines?: number; code?: string };
     throw new InputError(path, 'invalid', t('forms.list-bad-quotes', { line: e.lines ?? '?' }));
   }
-  return nomineesFromRows(rows, path, `csv ${decoded.encoding} ${DELIMITER_NAME[delimiter]}`);
+  const list = nomineesFromRows(rows, path, `csv ${decoded.encoding} ${DELIMITER_NAME[delimiter]}`);
+  if (decoded.damaged) list.warnings.unshift(t('forms.list-damaged-utf8', { count: decoded.damaged }));
+  return list;
 }
 
 /** Reads a nominee list: CSV / "Unicode text" / XLSX / JSON, detected from the content. */

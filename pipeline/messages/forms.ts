@@ -152,6 +152,10 @@ Object.assign(FORMS, {
     vi: '{member} thuộc nhóm "{category}", không phải nhóm nào của Kế hoạch cho {award}: {categories}',
     en: 'category: {member} counts under "{category}", which is none of the plan\'s categories for {award}: {categories}',
   },
+  'forms.category-unknown-group': {
+    vi: '{count} đề nghị thuộc nhóm "{category}", không phải nhóm nào của Kế hoạch cho {award}: {members}; các nhóm của Kế hoạch: {categories}',
+    en: 'category: {count} nominees count under "{category}", which is none of the plan\'s categories for {award}: {members}; the plan\'s categories are: {categories}',
+  },
   'forms.quota-breakdown': {
     vi: 'Nhóm “{category}” có {count} đề nghị{names}: {verdict} — Kế hoạch: {quote}',
     en: 'quota-breakdown: {count} proposed under the category “{category}”{names}: {verdict} — the plan says {quote}',
@@ -245,4 +249,11 @@ Object.assign(FORMS, {
     en: 'the template uses {count} tag(s) the {form} data model does not have: {tags} (see docs/forms/data-model.md)',
   },
   'forms.template-fill-failed': { vi: 'không điền được mẫu: {detail}', en: 'the template could not be filled: {detail}' },
+} satisfies Record<string, Entry>);
+
+Object.assign(FORMS, {
+  'forms.list-damaged-utf8': {
+    vi: 'tệp có {count} byte hỏng, không đọc được theo UTF-8: các chữ đó hiện thành "�" — hãy kiểm tra lại tên và nội dung trên các dòng bị ảnh hưởng',
+    en: 'the file has {count} damaged byte(s) that are not UTF-8: those letters show as "�" — check the names and text on the affected rows',
+  },
 } satisfies Record<string, Entry>);

@@ -87,6 +87,19 @@ describe('quotas', () => {
     expect(r.stderr).toContain('“các cơ quan, ban ngành cấp huyện”');
   });
 
+  it('names every nominee under the same unknown category on one line (--verbose: one each)', async () => {
+    const list = ok001();
+    list[0] = { ...list[0]!, category: 'doanh nghiệp' };
+    list[1] = { ...list[1]!, category: 'Doanh nghiệp' };
+    const r = await render(gold('001'), list, { date: '2023-10-10' });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('category:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('category: 02 nominees count under "doanh nghiệp", which is none of the plan\'s categories for Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành: Phòng số 1 (item 1); Phòng số 2 (item 2)');
+    const verbose = await render(gold('001'), list, { date: '2023-10-10', extra: ['--verbose'] });
+    expect(verbose.stderr.split('\n').filter((l) => l.includes('category:'))).toHaveLength(2);
+  });
+
   it('refuses individuals for an occasion whose awards are for collectives only', async () => {
     const plan = writeJson(join(tmp.dir, 'collective-only.json'), {
       ...(await import(gold('004'), { with: { type: 'json' } })).default,

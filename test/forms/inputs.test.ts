@@ -165,6 +165,18 @@ describe('nominee lists as Excel saves them', () => {
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(formats['semicolon-windows-1258.csv'])).toThrow();
   });
 
+  it('keeps a UTF-8 list with a damaged byte as UTF-8, and says so', async () => {
+    const text = Buffer.from('Loại,Họ và tên,Đơn vị\ncá nhân,Nguyễn Thị Lan,Phòng Văn hóa - Xã hội\ncá nhân,Lê Văn Hùng,Phòng Kinh tế\n', 'utf8');
+    const at = text.indexOf(Buffer.from('Hùng', 'utf8')) + 1;
+    const damaged = Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]);
+    const path = join(tmp.dir, 'damaged.csv');
+    writeFileSync(path, damaged);
+    const list = await readNominees(path);
+    expect(list.nominees[0]!.name).toBe('Nguyễn Thị Lan');
+    expect(list.nominees[1]!.name).toBe('Lê Văn H\uFFFDùng');
+    expect(list.warnings[0]).toMatch(/tệp có 1 byte hỏng/);
+  });
+
   it('renders mẫu 01 exactly as the comma-separated UTF-8 list does', async () => {
     const render = async (list: string, out: string) => {
       const r = await runCli(['render', 'mau01', '--plan', gold('001'), '--nominees', list, '--from', BODY, '--date', '2023-10-10', '--out', out, '-q']);
