@@ -83,8 +83,8 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
     })
     .filter((l) => l.words.length > 0)
     .map((l) => {
-      const words = l.words.filter((w) => !isNoise(w));
-      return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
+      const words = l.words.filter((w) => !isNoise(w)).map(splitGluedNumber);
+      return words.length === l.words.length && words.every((w, k) => w === l.words[k]) ? l : { ...l, words, text: joinWords(words) };
     })
     .filter((l) => l.words.length > 0);
   correctMarks(ocrLines);
@@ -159,6 +159,17 @@ export function splitColumns(lines: OcrLine[], pageWidth: number): void {
     const text = joinWords(sorted.slice(0, best)).replace(/\t/g, ' ') + '\t' + joinWords(sorted.slice(best)).replace(/\t/g, ' ');
     lines[i] = { ...lines[i], text };
   }
+}
+
+/**
+ * A number read glued to the Vietnamese word after it ("26tháng" for "26 tháng"): the space is
+ * put back. Only before a word with Vietnamese marks, so codes and units ("5G", "H5N1", "20kV")
+ * stay as they are.
+ */
+export function splitGluedNumber(word: OcrWord): OcrWord {
+  const m = /^(\d+)(\p{L}{2,}[.,;:]?)$/u.exec(word.text.normalize('NFC'));
+  if (!m || !/[^\u0000-\u007f]/.test(m[2])) return word;
+  return { ...word, text: `${m[1]} ${m[2]}` };
 }
 
 /** Words read with less confidence than this may be noise (a stamp, a signature, a speck). */
