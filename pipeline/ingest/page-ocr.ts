@@ -197,11 +197,19 @@ export function isNoise(word: OcrWord): boolean {
   return !(isWellFormedSyllable(lower) && lexicon.idOf.has(lower));
 }
 
-/** Tuning knob for development: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs. */
+/**
+ * For measuring and tuning: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs,
+ * THIDUA_OCR_CHANNEL=off turns the post-correction off (docs/scans.md's "before" figures).
+ */
 function channel(): OcrChannel {
   const env = process.env.THIDUA_OCR_CHANNEL;
   if (env === 'off') return { ...DEFAULT_CHANNEL, trusted: -1 };
-  return env ? { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) } : DEFAULT_CHANNEL;
+  if (!env) return DEFAULT_CHANNEL;
+  try {
+    return { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) };
+  } catch {
+    return DEFAULT_CHANNEL;
+  }
 }
 
 /**
