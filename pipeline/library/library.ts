@@ -449,14 +449,18 @@ export class Library {
   }
 
   /** The normalised text of a plan's source (the shown one by default) and the first line of each page. */
-  async sourceText(id: number, sha256?: string): Promise<{ sha256: string; text: string | null; pageStarts: number[] | null } | null> {
-    const rows = await this.db.query<{ sha256: string; text: string | null; page_starts: number[] | null }>(
+  async sourceText(id: number, sha256?: string): Promise<{ sha256: string; text: string | null; pageStarts: number[] | null; evidence: PlanRecord['evidence'] | null } | null> {
+    // By default the best source that has a text (a record file shown has none).
+    const rows = await this.db.query<{ sha256: string; text: string | null; page_starts: number[] | null; evidence: unknown }>(
       sha256
-        ? `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 AND sha256 = $2`
-        : `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
+        ? `SELECT sha256, text, page_starts, record->'evidence' AS evidence FROM sources WHERE plan_id = $1 AND sha256 = $2`
+        : `SELECT sha256, text, page_starts, record->'evidence' AS evidence FROM sources WHERE plan_id = $1 ORDER BY (text IS NULL), rank, added_at, sha256 LIMIT 1`,
       sha256 ? [id, sha256] : [id],
     );
-    return rows[0] ? { sha256: rows[0].sha256, text: rows[0].text, pageStarts: rows[0].page_starts } : null;
+    const r = rows[0];
+    if (!r) return null;
+    const evidence = (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence) as PlanRecord['evidence'] | null;
+    return { sha256: r.sha256, text: r.text, pageStarts: r.page_starts, evidence };
   }
 
   /** Keeps the normalised text of a source read again (a source stored before texts were kept). */
