@@ -10,6 +10,16 @@ import { UPLOAD_ID } from './uploads.js';
 import { displayName, filtersOf, planView, resolvePlan, sendBytes, type PatchBody, type ServerContext } from './server.js';
 import { plansWorkbook, planWorkbook } from './xlsx.js';
 import { buildTree } from '../library/tree.js';
+import { looksLikeRecord, parseRecordBytes } from '../library/records.js';
+
+/** JSON whose top level says it is a plan record. */
+function looksLikeRecordBytes(bytes: Uint8Array): boolean {
+  try {
+    return looksLikeRecord(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  } catch {
+    return false;
+  }
+}
 
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 const filterProps = {
@@ -63,6 +73,12 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
         if (known && known.extractor === ctx.options.extractorVersion) {
           id = known.id;
           status = 'unchanged';
+        } else if (bytes[0] === 0x7b && looksLikeRecordBytes(bytes)) {
+          // A plan record (JSON written by `thidua extract`, or reviewed by hand): stored as it is.
+          const record = parseRecordBytes(bytes, name);
+          const extractor = `record:${record.extractor ?? 'unknown'}`;
+          ctx.uploads.update(uploadId, { stage: 'storing' });
+          ({ id, status } = await lib.store({ record: { ...record, source: { ...record.source, path: record.source.path ?? name, sha256 } }, sha256, content: bytes, path: name, extractor }));
         } else {
           const extracted = await ctx.extract(bytes, name, (p) => ctx.uploads.update(uploadId, { stage: 'ocr', done: p.done, total: p.total }));
           ctx.uploads.update(uploadId, { stage: 'storing' });
@@ -193,10 +209,27 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
       const sha = (req.query as { source?: string }).source;
       const plan = await lib.get(id);
       if (!plan) throw new ApiError(404, 'web.plan-not-found', { id });
-      const source = await lib.sourceText(id, sha);
+      let source = await lib.sourceText(id, sha);
       if (!source) throw new ApiError(404, 'web.source-not-found', { id });
-      if (source.text === null) throw new ApiError(404, 'web.no-text');
-      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, evidence: source.sha256 === plan.sha256 ? plan.record.evidence : null };
+      if (source.text === null) {
+        // A source stored before texts were kept: read it again. By the same extractor, its text
+        // is kept; by an older one, the plan is updated as a re-ingest would (corrections stay).
+        const stored = await lib.sourceContent(id, source.sha256);
+        if (!stored?.content || stored.content.length === 0 || !stored.extractor || stored.extractor.startsWith('record:')) throw new ApiError(404, 'web.no-text');
+        const name = stored.path ?? `plan-${id}`;
+        const extracted = await ctx.extract(stored.content, name, () => undefined);
+        if (stored.extractor === ctx.options.extractorVersion) await lib.setSourceText(source.sha256, extracted.text ?? '', extracted.pageStarts);
+        else {
+          const record = { ...extracted.record, source: { ...extracted.record.source, path: name, sha256: source.sha256 } };
+          await lib.store({ record, sha256: source.sha256, content: stored.content, path: name, extractor: ctx.options.extractorVersion, text: extracted.text, pageStarts: extracted.pageStarts });
+        }
+        source = (await lib.sourceText(id, source.sha256))!;
+        if (source.text === null) throw new ApiError(404, 'web.no-text');
+      }
+      // The evidence of the record shown when this source is the one shown (corrections included),
+      // else the evidence of the record read from this source: offsets into this text either way.
+      const shown = (await lib.get(id))!;
+      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, shown: source.sha256 === shown.sha256, evidence: source.sha256 === shown.sha256 ? shown.record.evidence : source.evidence };
     },
   );
 

@@ -127,6 +127,19 @@ describe('the JSON API', () => {
     expect((await app.inject('/api/health')).json().ok).toBe(true);
   });
 
+  test('a plan record (JSON) is stored as it is, shown before the extracted sources of the same plan', async () => {
+    const gold = readFileSync(join(ROOT, 'corpus/gold/001_bc94cfae2ebd58ab.json'));
+    const body = multipart([{ field: 'file', name: '001.json', bytes: gold }]);
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: body.payload, headers: body.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('added');
+    expect(res.json().sources[0]).toMatchObject({ shown: true, extractor: expect.stringMatching(/^record:/) });
+    // The text shown beside it is the best source that has one, with that source's evidence.
+    const text = (await app.inject(`/api/plans/${res.json().id}/text`)).json();
+    expect(text).toMatchObject({ shown: false, sha256: res.json().sources[1].sha256 });
+    expect(text.evidence['/document/number']).toBeTruthy();
+  });
+
   test('path traversal and unknown paths are 404; pages fall back to the app', async () => {
     for (const url of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/api/../../etc/passwd', '/static/..%5c..%5cetc/passwd']) {
       const res = await app.inject(url);
@@ -221,4 +234,32 @@ describe('a server with a token', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('a source stored before texts were kept', () => {
+  test('its text is read again when asked for: kept as is by the same extractor, re-ingested by an older one', async () => {
+    const { Library } = await import('../../pipeline/library/library.js');
+    const { ingestOne } = await import('../../pipeline/library/ingest.js');
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-web-text-'));
+    const lib = await Library.open({ data: join(dir, 'lib') });
+    const app = await buildServer({ library: lib, jobs: 0, publicDir: null });
+    try {
+      const { id } = await ingestOne(lib, SEED, { jobs: 0 });
+      await lib.db.exec(`UPDATE sources SET text = NULL, page_starts = NULL`);
+      const res = await app.inject(`/api/plans/${id}/text`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().text).toMatch(/KẾ HOẠCH/);
+      expect((await lib.sourceText(id!))!.text).toBe(res.json().text);
+      await lib.db.exec(`UPDATE sources SET text = NULL, extractor = 'older'`);
+      await lib.db.exec(`UPDATE plans SET extractor = 'older'`);
+      const again = await app.inject(`/api/plans/${id}/text`);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().evidence['/document/number']).toBeTruthy();
+      expect((await lib.get(id!))!.extractor).not.toBe('older');
+    } finally {
+      await app.close();
+      await lib.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
