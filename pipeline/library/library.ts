@@ -206,7 +206,7 @@ export class Library {
     const result = await this.db.transaction(async (tx) => {
       // Finding the plan a file belongs to and adding it are one step: two processes storing
       // two formats of one plan at once (a shared server) must not make two plans.
-      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      await this.lockPlans(tx);
       const existing = await tx.query<{ plan_id: number; extractor: string | null }>(`SELECT plan_id, extractor FROM sources WHERE sha256 = $1`, [input.sha256]);
       if (existing[0]) {
         if (existing[0].extractor === input.extractor) return { id: existing[0].plan_id, status: 'unchanged' as const };
@@ -259,6 +259,15 @@ export class Library {
     // Only words of a committed transaction are known to be in the vocabulary.
     for (const w of newWords) this.vocabulary!.add(w);
     return result;
+  }
+
+  /**
+   * Serialises the changes of plans (which plan a file belongs to, merges, corrections) across
+   * processes sharing a server, until the transaction ends. An embedded database has one
+   * connection, whose transactions already run one after the other.
+   */
+  private async lockPlans(tx: Queryable): Promise<void> {
+    if (this.db.kind === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
   }
 
   /** Loads the vocabulary once; the search texts of a record. */
@@ -319,9 +328,11 @@ export class Library {
     if (identifiedByNumber(record)) {
       const seq = d.seq ?? numberSeq(d.number);
       // What each stored source says it is, and what each plan is after corrections.
+      // The same number means the same sequence number, and the date must be the same: both
+      // indexed, so the candidates are the few documents sharing them.
       const candidates = await tx.query<{ plan_id: number; number: string | null; doc_date: string | null; issuer: string | null }>(
-        `SELECT plan_id, number, doc_date, issuer FROM sources WHERE plan_id IS NOT NULL AND (seq = $1 OR doc_date = $2)
-         UNION SELECT id, number, doc_date, issuer FROM plans WHERE seq = $1 OR doc_date = $2 LIMIT 2000`,
+        `SELECT plan_id, number, doc_date, issuer FROM sources WHERE plan_id IS NOT NULL AND seq IS NOT DISTINCT FROM $1 AND doc_date IS NOT DISTINCT FROM $2
+         UNION SELECT id, number, doc_date, issuer FROM plans WHERE seq IS NOT DISTINCT FROM $1 AND doc_date IS NOT DISTINCT FROM $2 LIMIT 2000`,
         [seq, d.date],
       );
       for (const c of candidates) if (sameDocument(record, { number: c.number, date: c.doc_date, issuer: c.issuer })) return c.plan_id;
@@ -385,7 +396,7 @@ export class Library {
     await this.loadVocabulary();
     let words: string[] = [];
     const result = await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      await this.lockPlans(tx);
       const found = await tx.query(`SELECT 1 FROM plans WHERE id = $1 FOR UPDATE`, [id]);
       if (found.length === 0) throw new PlanNotFound(id);
       const value = await fn(tx);
@@ -451,14 +462,18 @@ export class Library {
   }
 
   /** The normalised text of a plan's source (the shown one by default) and the first line of each page. */
-  async sourceText(id: number, sha256?: string): Promise<{ sha256: string; text: string | null; pageStarts: number[] | null } | null> {
-    const rows = await this.db.query<{ sha256: string; text: string | null; page_starts: number[] | null }>(
+  async sourceText(id: number, sha256?: string): Promise<{ sha256: string; text: string | null; pageStarts: number[] | null; evidence: PlanRecord['evidence'] | null } | null> {
+    // By default the best source that has a text (a record file shown has none).
+    const rows = await this.db.query<{ sha256: string; text: string | null; page_starts: number[] | null; evidence: unknown }>(
       sha256
-        ? `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 AND sha256 = $2`
-        : `SELECT sha256, text, page_starts FROM sources WHERE plan_id = $1 ORDER BY rank, added_at, sha256 LIMIT 1`,
+        ? `SELECT sha256, text, page_starts, record->'evidence' AS evidence FROM sources WHERE plan_id = $1 AND sha256 = $2`
+        : `SELECT sha256, text, page_starts, record->'evidence' AS evidence FROM sources WHERE plan_id = $1 ORDER BY (text IS NULL), rank, added_at, sha256 LIMIT 1`,
       sha256 ? [id, sha256] : [id],
     );
-    return rows[0] ? { sha256: rows[0].sha256, text: rows[0].text, pageStarts: rows[0].page_starts } : null;
+    const r = rows[0];
+    if (!r) return null;
+    const evidence = (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : r.evidence) as PlanRecord['evidence'] | null;
+    return { sha256: r.sha256, text: r.text, pageStarts: r.page_starts, evidence };
   }
 
   /** Keeps the normalised text of a source read again (a source stored before texts were kept). */
@@ -480,7 +495,7 @@ export class Library {
   /** Deletes a plan with its sources, corrections, diagnostics and links (plans citing it see a missing parent again). */
   async delete(id: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(728842)`);
+      await this.lockPlans(tx);
       const rows = await tx.query(`DELETE FROM plans WHERE id = $1 RETURNING id`, [id]);
       return rows.length > 0;
     });

@@ -10,6 +10,16 @@ import { UPLOAD_ID } from './uploads.js';
 import { displayName, filtersOf, planView, resolvePlan, sendBytes, type PatchBody, type ServerContext } from './server.js';
 import { plansWorkbook, planWorkbook } from './xlsx.js';
 import { buildTree } from '../library/tree.js';
+import { looksLikeRecord, parseRecordBytes } from '../library/records.js';
+
+/** JSON whose top level says it is a plan record. */
+function looksLikeRecordBytes(bytes: Uint8Array): boolean {
+  try {
+    return looksLikeRecord(JSON.parse(Buffer.from(bytes).toString('utf8')));
+  } catch {
+    return false;
+  }
+}
 
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 const filterProps = {
@@ -63,6 +73,12 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
         if (known && known.extractor === ctx.options.extractorVersion) {
           id = known.id;
           status = 'unchanged';
+        } else if (bytes[0] === 0x7b && looksLikeRecordBytes(bytes)) {
+          // A plan record (JSON written by `thidua extract`, or reviewed by hand): stored as it is.
+          const record = parseRecordBytes(bytes, name);
+          const extractor = `record:${record.extractor ?? 'unknown'}`;
+          ctx.uploads.update(uploadId, { stage: 'storing' });
+          ({ id, status } = await lib.store({ record: { ...record, source: { ...record.source, path: record.source.path ?? name, sha256 } }, sha256, content: bytes, path: name, extractor }));
         } else {
           const extracted = await ctx.extract(bytes, name, (p) => ctx.uploads.update(uploadId, { stage: 'ocr', done: p.done, total: p.total }));
           ctx.uploads.update(uploadId, { stage: 'storing' });
@@ -210,8 +226,10 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
         source = (await lib.sourceText(id, source.sha256))!;
         if (source.text === null) throw new ApiError(404, 'web.no-text');
       }
+      // The evidence of the record shown when this source is the one shown (corrections included),
+      // else the evidence of the record read from this source: offsets into this text either way.
       const shown = (await lib.get(id))!;
-      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, evidence: source.sha256 === shown.sha256 ? shown.record.evidence : null };
+      return { id, sha256: source.sha256, text: source.text, pageStarts: source.pageStarts, shown: source.sha256 === shown.sha256, evidence: source.sha256 === shown.sha256 ? shown.record.evidence : source.evidence };
     },
   );
 

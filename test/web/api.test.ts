@@ -127,6 +127,19 @@ describe('the JSON API', () => {
     expect((await app.inject('/api/health')).json().ok).toBe(true);
   });
 
+  test('a plan record (JSON) is stored as it is, shown before the extracted sources of the same plan', async () => {
+    const gold = readFileSync(join(ROOT, 'corpus/gold/001_bc94cfae2ebd58ab.json'));
+    const body = multipart([{ field: 'file', name: '001.json', bytes: gold }]);
+    const res = await app.inject({ method: 'POST', url: '/api/plans', payload: body.payload, headers: body.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('added');
+    expect(res.json().sources[0]).toMatchObject({ shown: true, extractor: expect.stringMatching(/^record:/) });
+    // The text shown beside it is the best source that has one, with that source's evidence.
+    const text = (await app.inject(`/api/plans/${res.json().id}/text`)).json();
+    expect(text).toMatchObject({ shown: false, sha256: res.json().sources[1].sha256 });
+    expect(text.evidence['/document/number']).toBeTruthy();
+  });
+
   test('path traversal and unknown paths are 404; pages fall back to the app', async () => {
     for (const url of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/api/../../etc/passwd', '/static/..%5c..%5cetc/passwd']) {
       const res = await app.inject(url);
