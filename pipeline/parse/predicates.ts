@@ -33,7 +33,10 @@ export function isAppendixHeading(text: string): boolean {
 }
 
 export function isAttachmentNote(text: string): boolean {
-  return /^[*_\s]*\(?\s*(ban hanh )?kem theo\b/.test(looseFold(text).trim());
+  // "(Ban hành kèm theo Quyết định số …)", "*(Kèm theo Tờ trình …)*" — it names the document; a wrapped
+  // line "kèm theo)." that ends a sentence is not a note.
+  const key = looseFold(text).trim();
+  return /^[*_\s]*\(?\s*(ban hanh )?kem theo\b/.test(key) && !/^[*_\s]*\(?\s*(ban hanh )?kem theo\s*[).;,]*\s*[*_]*$/.test(key);
 }
 
 /** A page number or page counter standing alone ("11", "- 2 -", "Trang 3", "7/16"). */

@@ -120,7 +120,8 @@ function appendixNodes(lines: CleanLine[], zones: Zones, tables: Map<number, Tab
     const nodes = nestSections(buildBlocks(lines, start, end, tables));
     // The heading: upper-case paragraphs and the attachment note before the first table or section.
     const headingParts: Paragraph[] = [];
-    while (nodes.length && nodes[0].type === 'paragraph' && headingParts.length < 4) headingParts.push(nodes.shift() as Paragraph);
+    // An article ("Điều 1. …") of an attached regulation is content, not heading.
+    while (nodes.length && nodes[0].type === 'paragraph' && headingParts.length < 4 && !/^dieu\s+\d{1,3}\s*[.:]/.test(looseFold((nodes[0] as Paragraph).value).trim())) headingParts.push(nodes.shift() as Paragraph);
     const heading = headingParts.length
       ? { type: 'heading', value: headingParts.map((p) => p.value).join(' '), offsets: headingParts.flatMap((p, k) => (k ? [p.offsets[0], ...p.offsets] : p.offsets)), position: { start: headingParts[0].position.start, end: headingParts[headingParts.length - 1].position.end } }
       : null;
