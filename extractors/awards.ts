@@ -1,11 +1,11 @@
 // awards: award forms and quotas per occasion (hàng năm: annual; sơ kết: midterm review;
 // tổng kết: final review; đột xuất/chuyên đề: campaign), recipient kind and conferrer.
 import type { VFile } from 'vfile';
-import type { AdminRoot, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
+import type { AdminRoot, BodyNode, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
 import { parseConferrer } from './bodies.js';
 import { findYearSpan } from './dates.js';
-import { contentNodes, EvidenceSink, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
+import { contentNodes, EvidenceSink, topNodes, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
 
 // Award forms (hình thức khen thưởng, danh hiệu thi đua), table-driven. `re` runs on folded
 // text; `title` names the form in the document's own words ("Chiến sỹ thi đua cơ sở" keeps its
@@ -370,6 +370,39 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
       }
     }
   }
+  // A document without an awards part (a regulation's article of principles, a Tờ trình that
+  // proposes an award) states its awards in sentences: a form with a quota ("Ủy ban nhân dân thành
+  // phố xét, tặng danh hiệu “…” không quá 10 cá nhân trong 01 năm"), or a form asked of a conferrer
+  // ("đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho tập thể và cá nhân").
+  if (!awards.length && topNodes(tree, 'docType')[0]?.canonical !== 'Kế hoạch') {
+    for (const node of statementsOutsideParts(contentNodes(tree))) {
+      const key = looseFold(node.value);
+      const titleHit = findAwardTitle(key, node.value);
+      if (!titleHit) continue;
+      const quota = findQuota(node.value);
+      const conferrer = findConferrer(node.value, key, titleHit);
+      const asked = conferrer !== null && /\b(de nghi|de xuat|kinh trinh|trinh)\b/.test(key.slice(0, titleHit.index));
+      const counted = quota !== null && quota.limit !== 'exact' && quota.ratio === null;
+      if (!counted && !asked) continue;
+      const both = /\btap the\b/.test(key) && /\bca nhan\b/.test(key);
+      const recipient = findRecipient(key) ?? (both ? 'either' : titleHit.recipient ?? 'either');
+      const award: Award = {
+        occasion: defaultOccasion,
+        span: defaultSpan,
+        title: titleHit.title,
+        conferrer,
+        recipient,
+        quantity: counted ? quota!.quantity : null,
+        limit: counted ? quota!.limit : 'unspecified',
+        per: counted ? quota!.per : null,
+        ratio: null,
+        breakdown: [],
+      };
+      if (awards.some((a) => sameAward(a, award))) continue;
+      pointerOf.set(award, { node, from: counted ? quota!.index : titleHit.index, to: counted ? quota!.index + quota!.length : titleHit.index + titleHit.length });
+      awards.push(award);
+    }
+  }
   // A form named without a number gives way to the same form with its quota.
   for (let i = awards.length - 1; i >= 0; i--) {
     const a = awards[i];
@@ -388,6 +421,20 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
     }
   });
   return awards;
+}
+
+/** Paragraphs and item headings outside the parts about the dossier, money or who does what. */
+function statementsOutsideParts(nodes: BodyNode[]): TextNode[] {
+  const out: TextNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'paragraph') out.push(n);
+    else if (n.type === 'section') {
+      if (['dossier', 'funding', 'implementation'].some((r) => hasRole(n, r as SectionRole))) continue;
+      out.push(n.heading);
+      out.push(...statementsOutsideParts(n.children));
+    }
+  }
+  return out;
 }
 
 /** Several quotas for different recipients in one statement; a limit word carries over. */
@@ -527,11 +574,10 @@ function findConferrer(value: string, key: string, titleHit: { index: number; le
   }
   // "Đảng ủy xã tặng Giấy khen …", "Chủ tịch UBND huyện khen thưởng …": the conferrer as subject.
   const lead = parseConferrer(value);
-  if (lead && /^\s+(tang|khen thuong|xet tang|trao tang)\b/.test(key.slice(lead.length))) return lead.text;
-  const ask = /\b(de nghi|de xuat|trinh)\s+/.exec(key);
-  if (ask) {
-    const c = parseConferrer(value.slice(ask.index + ask[0].length));
-    if (c && /\s(tang|khen thuong|xet)\b/.test(key.slice(ask.index + ask[0].length + c.length, ask.index + ask[0].length + c.length + 12))) return c.text;
+  if (lead && /^\s+(xet,?\s+)?(tang|khen thuong|xet tang|trao tang)\b/.test(key.slice(lead.length))) return lead.text;
+  for (const ask of key.matchAll(/\b(de nghi|de xuat|trinh)\s+/g)) {
+    const c = parseConferrer(value.slice(ask.index! + ask[0].length));
+    if (c && /\s(tang|khen thuong|xet)\b/.test(key.slice(ask.index! + ask[0].length + c.length, ask.index! + ask[0].length + c.length + 12))) return c.text;
   }
   return null;
 }

@@ -63,7 +63,10 @@ function isAppendixHeading(text: string): boolean {
 }
 
 function isAttachmentNote(text: string): boolean {
-  return /^[*_\s]*\(?\s*(ban hanh )?kem theo\b/.test(looseFold(text).trim());
+  // "(Ban hành kèm theo Quyết định số …)", "*(Kèm theo Tờ trình …)*" — it names the document; a wrapped
+  // line "kèm theo)." that ends a sentence is not a note.
+  const key = looseFold(text).trim();
+  return /^[*_\s]*\(?\s*(ban hanh )?kem theo\b/.test(key) && !/^[*_\s]*\(?\s*(ban hanh )?kem theo\s*[).;,]*\s*[*_]*$/.test(key);
 }
 
 /** A page number or page counter standing alone ("11", "- 2 -", "Trang 3", "7/16"). */
@@ -882,7 +885,8 @@ export function buildTree(text: string): AdminRoot {
     const nodes = nestSections(blocks);
     // The heading: upper-case paragraphs and the attachment note before the first table or section.
     const headingParts: Paragraph[] = [];
-    while (nodes.length && nodes[0].type === 'paragraph' && headingParts.length < 4) headingParts.push(nodes.shift() as Paragraph);
+    // An article ("Điều 1. …") of an attached regulation is content, not heading.
+    while (nodes.length && nodes[0].type === 'paragraph' && headingParts.length < 4 && !/^dieu\s+\d{1,3}\s*[.:]/.test(looseFold((nodes[0] as Paragraph).value).trim())) headingParts.push(nodes.shift() as Paragraph);
     const heading = headingParts.length
       ? { type: 'heading', value: headingParts.map((p) => p.value).join(' '), offsets: headingParts.flatMap((p, k) => (k ? [p.offsets[0], ...p.offsets] : p.offsets)), position: { start: headingParts[0].position.start, end: headingParts[headingParts.length - 1].position.end } }
       : null;

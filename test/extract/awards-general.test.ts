@@ -203,3 +203,56 @@ describe('a decision that issues a regulation (quy định) on awards', () => {
     expect(r.dossier?.submitTo).toBe('Sở Nội vụ (qua Phòng Thi đua, khen thưởng)');
   });
 });
+
+describe('documents that are not plans', () => {
+  const header = (type: string, number: string) =>
+    `SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH AN GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: ${number}\n\nAn Giang, ngày 02 tháng 10 năm 2024\n\n${type}`;
+  it('reads a Tờ trình: the award it asks for and the dossier it heads', () => {
+    const text = [
+      header('TỜ TRÌNH', '45/TTr-SGDĐT'),
+      'V/v đề nghị tặng Bằng khen',
+      'Căn cứ kết quả phong trào thi đua năm học 2023 - 2024, Sở Giáo dục và Đào tạo đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 05 cá nhân có thành tích xuất sắc.',
+      '(Có Danh sách trích ngang và Báo cáo thành tích của các tập thể, cá nhân kèm theo).',
+      'Sở Giáo dục và Đào tạo kính trình Hội đồng Thi đua - Khen thưởng tỉnh xem xét, quyết định./.',
+      'Nơi nhận:\n- Như trên;\n- Lưu: VT.',
+      'GIÁM ĐỐC\n\nLê Văn Cường',
+    ].join('\n\n');
+    const r = extract(text);
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient])).toEqual([['Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 'either']]);
+    expect(r.dossier).toMatchObject({ submitTo: 'Hội đồng Thi đua - Khen thưởng tỉnh' });
+    expect(r.dossier!.components.map((c) => c.name)).toEqual(['Danh sách trích ngang', 'Báo cáo thành tích của các tập thể, cá nhân']);
+  });
+
+  it('reads a regulation\'s principles: a quota stated in a sentence, a vote share, a dossier item naming two documents', () => {
+    const text = [
+      header('QUYẾT ĐỊNH', '20/2024/QĐ-UBND').replace('SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH AN GIANG', 'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG'),
+      'Ban hành Quy chế xét tặng danh hiệu “Doanh nhân tiêu biểu”',
+      'Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu “Doanh nhân tiêu biểu”.',
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký./.',
+      'Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình',
+      'QUY CHẾ',
+      'Xét tặng danh hiệu “Doanh nhân tiêu biểu”',
+      '(Ban hành kèm theo Quyết định số 20/2024/QĐ-UBND)',
+      'Điều 1. Nguyên tắc xét tặng',
+      '1. Ủy ban nhân dân tỉnh xét, tặng danh hiệu “Doanh nhân tiêu biểu” không quá 15 cá nhân trong 01 năm.',
+      '2. Đối với cá nhân được đề nghị, phải có tỷ lệ phiếu đồng ý của Hội đồng từ 80% trở lên.',
+      'Điều 2. Hồ sơ đề nghị xét tặng',
+      '1. Hồ sơ gồm:',
+      'a) Tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng của đơn vị.',
+      'b) Báo cáo thành tích của cá nhân (theo mẫu số 01\nkèm theo).',
+      'c) Tài liệu khác có liên quan (nếu có).',
+    ].join('\n\n');
+    const r = extract(text);
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient, a.quantity, a.limit, a.per])).toEqual([
+      ['Danh hiệu “Doanh nhân tiêu biểu”', 'Ủy ban nhân dân tỉnh', 'individual', 15, 'max', 'năm'],
+    ]);
+    expect(r.criteria.flatMap((c) => c.thresholds.map((t) => [c.recipient, t.op, t.value]))).toEqual([['individual', '>=', 80]]);
+    expect(r.dossier!.components.map((c) => c.name)).toEqual([
+      'Tờ trình',
+      'Biên bản họp Hội đồng Thi đua - Khen thưởng của đơn vị',
+      'Báo cáo thành tích của cá nhân',
+      'Tài liệu khác có liên quan (nếu có)',
+    ]);
+  });
+});
