@@ -3,7 +3,7 @@
 import type { VFile } from 'vfile';
 import type { AdminRoot, BodyNode, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
-import { parseConferrer } from './bodies.js';
+import { expandAbbreviations, parseConferrer } from './bodies.js';
 import { findYearSpan } from './dates.js';
 import { contentNodes, EvidenceSink, topNodes, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
 
@@ -106,6 +106,12 @@ export function findQuota(original: string): Quota | null {
   const perOf = (): string | null => {
     const per = /\b(moi|mot)\s+([a-z ,]{2,40}?)\s+(chon|de nghi|xet|duoc|gioi thieu|lua chon|co)\b/.exec(key);
     if (per) return trimPunct(original.slice(per.index, per.index + per[1].length + 1 + per[2].length));
+    // "Riêng cụm 1 (VKSND cấp cao 1, 2, 3) lựa chọn đề nghị không quá 01 tập thể": the exception's unit.
+    const rieng = /\brieng\s+(.{2,100}?)\s+(lua chon|chon|de nghi|duoc|xet|khong qua|toi da)\b/.exec(key);
+    if (rieng) {
+      const at = rieng.index + rieng[0].indexOf(rieng[1], 5);
+      return trimPunct(original.slice(at, at + rieng[1].length));
+    }
     // "không quá 10 cá nhân trong 01 năm": per year (đợt: round, kỳ: term).
     const span = /\btrong\s+(?:01|1|mot|moi)\s+(nam|dot|ky)\b/.exec(key);
     if (span) return original.slice(span.index + span[0].length - span[1].length, span.index + span[0].length);
@@ -258,7 +264,11 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
     if (rest.nodes.length) scopes.unshift(rest);
     checkOccasionLabels(scopes, period, file);
     for (const scope of scopes) {
-      for (const { node, section } of scope.nodes) {
+      for (const statement of scope.nodes) {
+       // Several quota sentences in one item ("Mỗi cụm đề nghị không quá 02 tập thể. Riêng cụm 1 …
+       // không quá 01 tập thể."), each read on its own.
+       for (const node of quotaPieces(statement.node)) {
+        const section = statement.section;
         const key = looseFold(node.value);
         const titles = findAwardTitles(key, node.value);
         const titleHit = titles[0] ?? null;
@@ -271,7 +281,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
           context = { title: titleHit?.title ?? context.title, conferrer: conferrer ?? (newForm ? null : context.conferrer), recipient: titleHit ? titleHit.recipient : context.recipient };
         }
         // A breakdown line is read with its parent statement, not on its own.
-        if (isBreakdownLine(node, section, scope)) continue;
+        if (isBreakdownLine(statement.node, section, scope)) continue;
         const base = { occasion: scope.occasion, span: scope.span, title: titleHit?.title ?? context.title, conferrer: conferrer ?? context.conferrer };
         // Quotas per category: "Đối với các phòng, ban: không quá 02 tập thể, 04 cá nhân; đối với …".
         const categories = categoryQuotas(node.value, key);
@@ -307,6 +317,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
               ratio: clause.ratio,
               breakdown: section ? breakdownOf(section, clause.recipient) : [],
             };
+            if (awards.some((a) => sameAward(a, award) && a.quantity === award.quantity && a.ratio === award.ratio && a.per === award.per)) continue;
             pointerOf.set(award, { node, from: clause.index, to: clause.index + clause.length });
             awards.push(award);
           }
@@ -357,7 +368,8 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
           breakdown: section ? breakdownOf(section, recipient) : [],
         };
         if (award.ratio !== null && award.limit === 'exact') award.limit = 'max';
-        const same = awards.find((a) => a.occasion === award.occasion && a.recipient === award.recipient && a.conferrer === award.conferrer && a.span === award.span && a.title === award.title);
+        // The same award with another unit or number ("Mỗi khối … 01 tập thể. Mỗi cụm … 02 tập thể") is an award of its own.
+        const same = awards.find((a) => sameAward(a, award) && ((a.quantity === null && a.ratio === null) || (a.per === award.per && (award.per === null || (a.quantity === award.quantity && a.ratio === award.ratio)))));
         if (same) {
           if (same.quantity === null && same.ratio === null && (award.quantity !== null || award.ratio !== null)) {
             Object.assign(same, award);
@@ -367,6 +379,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
         }
         pointerOf.set(award, { node, from: quota?.index ?? 0, to: quota ? quota.index + quota.length : node.value.length });
         awards.push(award);
+       }
       }
     }
   }
@@ -423,6 +436,20 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
   return awards;
 }
 
+/** A statement cut into its sentences when two or more carry a quota; "(riêng …)" is a sentence too. */
+function quotaPieces(node: TextNode): TextNode[] {
+  const cuts: number[] = [];
+  for (const m of node.value.matchAll(/\.\s+(?=\p{Lu})|\(\s*(?=riêng\b|Riêng\b)|;\s*(?=riêng\b|Riêng\b)/gu)) cuts.push(m.index! + m[0].length);
+  if (!cuts.length) return [node];
+  const pieces: TextNode[] = [];
+  let from = 0;
+  for (const c of [...cuts, node.value.length]) {
+    if (c > from) pieces.push({ ...node, value: node.value.slice(from, c), offsets: node.offsets.slice(from, c) });
+    from = c;
+  }
+  return pieces.filter((p) => findQuota(p.value) !== null).length >= 2 ? pieces : [node];
+}
+
 /** Paragraphs and item headings outside the parts about the dossier, money or who does what. */
 function statementsOutsideParts(nodes: BodyNode[]): TextNode[] {
   const out: TextNode[] = [];
@@ -441,7 +468,8 @@ function statementsOutsideParts(nodes: BodyNode[]): TextNode[] {
 function quotaClauses(key: string): Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> {
   const out: Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> = [];
   let limit: QuotaLimit = 'exact';
-  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:so\s+)?(tap the|ca nhan)\b/g)) {
+  // A share counts people by their kind too: "không quá 10% tổng số công chức, viên chức, người lao động".
+  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:(?:tong )?so\s+)?(tap the|ca nhan|(?<=%\s*(?:(?:tong )?so\s+)?)(?:can bo|cong chuc|vien chuc|nguoi lao dong|dang vien|doan vien|hoi vien))\b/g)) {
     if (m[1]) limit = /it nhat|toi thieu/.test(m[1]) ? 'min' : 'max';
     const value = Number(m[2].replace(',', '.'));
     out.push({
@@ -508,7 +536,7 @@ function conferrerAfter(value: string, key: string, hit: { index: number; length
     // A conferrer the lexicon does not know ("Viện trưởng VKSND tối cao"): its words to the end of the clause.
     const stop = /[,;:.()]|\s(cho|tang|theo|doi voi|ve|va)\s/.exec(key.slice(at));
     const raw = trimPunct(value.slice(at, at + (stop ? stop.index : Math.min(80, key.length - at))));
-    if (raw && raw.split(/\s+/).length <= 10) return { text: raw, end: at + raw.length };
+    if (raw && raw.split(/\s+/).length <= 10) return { text: expandAbbreviations(raw), end: at + raw.length };
     return null;
   }
   // "Bằng khen cấp bộ, ban, ngành, tỉnh": the level of the conferring body, in the document's words.

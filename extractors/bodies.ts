@@ -13,6 +13,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bMTTQVN\b/g, 'Mặt trận Tổ quốc Việt Nam'],
   [/\bMTTQ\b/g, 'Mặt trận Tổ quốc'],
   [/\bBCĐ\b/g, 'Ban Chỉ đạo'],
+  [/\bVKSND\b/g, 'Viện kiểm sát nhân dân'],
+  [/\bTAND\b/g, 'Tòa án nhân dân'],
   [/\bCA(?= (tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran)\b)/g, 'Công an'],
   [/\bTP\.?(?= \p{Lu})/gu, 'thành phố'],
   [/\bTX\.?(?= \p{Lu})/gu, 'thị xã'],

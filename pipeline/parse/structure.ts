@@ -348,9 +348,12 @@ function nestSections(blocks: Block[]): BodyNode[] {
     if (marker) {
       const heading = textNode('heading', trimFrags(block.frags, marker.length));
       const rank = MARKER_RANK[marker.kind];
-      const sameKind = stack.findIndex((s) => s.markerKind === marker.kind);
+      // "3.1.1" goes under "3.1": decimal markers nest by their number of parts.
+      const parts = (label: string) => label.split('.').length;
+      const deeper = (s: Section) => marker.kind === 'decimal' && s.markerKind === 'decimal' && parts(s.marker) < parts(marker.label);
+      const sameKind = stack.findIndex((s) => s.markerKind === marker.kind && !deeper(s));
       if (sameKind >= 0) stack.length = sameKind;
-      else while (stack.length && MARKER_RANK[top().markerKind] >= rank) stack.pop();
+      else while (stack.length && MARKER_RANK[top().markerKind] >= rank && !deeper(top())) stack.pop();
       const section: Section = {
         type: 'section',
         marker: marker.label,

@@ -100,6 +100,23 @@ describe('quotas', () => {
     ]);
   });
 
+  it('reads a share of the staff: "không quá 10% tổng số công chức, viên chức, người lao động"', () => {
+    const r = plan('III. KHEN THƯỞNG\n\nBằng khen của Giám đốc Sở: đề nghị không quá 20% tổng số tập thể của đơn vị; không quá 10% tổng số công chức, viên chức, người lao động.');
+    expect(r.awards.map((a) => [a.recipient, a.ratio, a.limit])).toEqual([
+      ['collective', 20, 'max'],
+      ['individual', 10, 'max'],
+    ]);
+  });
+
+  it('reads several quota sentences in one item, each with its unit, and an exception "riêng …"', () => {
+    const r = plan('III. KHEN THƯỞNG\n\n1. Bằng khen của Chủ tịch UBND tỉnh:\n\n- Mỗi khối thi đua đề nghị không quá 01 tập thể. Mỗi cụm thi đua đề nghị không quá 02 tập thể. Riêng cụm 3 (các huyện miền núi) lựa chọn đề nghị không quá 03 tập thể.');
+    expect(r.awards.map((a) => [a.recipient, a.quantity, a.per])).toEqual([
+      ['collective', 1, 'Mỗi khối thi đua'],
+      ['collective', 2, 'Mỗi cụm thi đua'],
+      ['collective', 3, 'cụm 3 (các huyện miền núi)'],
+    ]);
+  });
+
   it('reads "mỗi đơn vị … không quá 01 tập thể và 02 cá nhân" as two quotas per unit', () => {
     const r = plan('III. KHEN THƯỞNG\n\n- Bằng khen của Giám đốc Sở: các trường trung học: mỗi đơn vị lựa chọn đề nghị không quá 01 tập thể và 02 cá nhân.');
     expect(r.awards.map((a) => [a.recipient, a.quantity, a.limit, a.per ?? a.breakdown[0]?.category])).toEqual([
