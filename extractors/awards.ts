@@ -5,7 +5,7 @@ import type { AdminRoot, BodyNode, Section, SectionRole, TextNode } from '../pip
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
 import { expandAbbreviations, parseConferrer } from './bodies.js';
 import { findYearSpan } from './dates.js';
-import { contentNodes, EvidenceSink, topNodes, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
+import { contentNodes, EvidenceSink, hasRole, looseFold, report, topNodes, trimPunct, walkSections } from './util.js';
 
 // Award forms (hình thức khen thưởng, danh hiệu thi đua), table-driven. `re` runs on folded
 // text; `title` names the form in the document's own words ("Chiến sỹ thi đua cơ sở" keeps its
@@ -35,9 +35,9 @@ const AWARD_FORMS: AwardForm[] = [
   { re: /\blao dong tien tien\b/, title: fixed('Lao động tiên tiến'), recipient: 'individual' },
   { re: /\bchien s[iy] tien tien\b/, title: asWritten, recipient: 'individual' },
   { re: /\bdon vi quyet thang\b/, title: fixed('Đơn vị quyết thắng'), recipient: 'collective' },
-  { re: /\bchien s[iy] thi dua(?: (?:toan quoc|co so|cap (?:tinh|bo|nganh|huyen|co so)|nganh [a-z]+))?\b/, title: asWritten, recipient: 'individual' },
+  { re: /\bchien s[iy] thi dua(?: (?:toan quoc|co so|cap (?:tinh|bo|nganh|huyen|co so)|nganh(?: [a-z]+){1,3}?(?=\s*["“”';,.)]|\s*$)|nganh [a-z]+))?\b/, title: asWritten, recipient: 'individual' },
   // The flag of the Government and of a sector are forms of their own; "Cờ thi đua của UBND tỉnh" is the flag with its conferrer.
-  { re: /\bco thi dua cua (?:chinh phu|nganh [a-z]+)\b/, title: asWritten, recipient: 'collective' },
+  { re: /\bco thi dua cua (?:chinh phu|nganh(?: [a-z]+){1,3}?(?=\s*["“”';,.)]|\s*$)|nganh [a-z]+)\b/, title: asWritten, recipient: 'collective' },
   { re: /\bco thi dua\b/, title: fixed('Cờ thi đua'), recipient: 'collective' },
   { re: new RegExp(`\\bhuan chuong (?:${ORDERS})\\b`), title: asWritten, recipient: null },
   { re: /\bhuan chuong\b/, title: fixed('Huân chương'), recipient: null },
@@ -173,7 +173,7 @@ interface Scope {
 function wrappedHeading(s: Section): TextNode {
   const h = s.heading;
   const next = s.children[0];
-  const open = (h.value.match(/“/g) ?? []).length > (h.value.match(/”/g) ?? []).length || /\b(của|cua|do|cấp|cap)\s*$/i.test(h.value);
+  const open = (h.value.match(/“/g) ?? []).length > (h.value.match(/”/g) ?? []).length || /(?<!\p{L})(của|cua|do|cấp|cap|tặng|tang)\s*$/iu.test(h.value);
   if (!open || next?.type !== 'paragraph') return h;
   return { ...h, value: `${h.value} ${next.value}`, offsets: [...h.offsets, next.offsets[0], ...next.offsets], position: { start: h.position.start, end: next.position.end } };
 }
@@ -416,6 +416,19 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
       awards.push(award);
     }
   }
+  // Forms a dossier part is for ("Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ"): forms the
+  // document deals with, when no part names them otherwise.
+  walkSections(contentNodes(tree), (s) => {
+    const head = wrappedHeading(s);
+    const key = looseFold(head.value);
+    if (!/^[^a-z]*(ho so de nghi|ve viec)\b/.test(key)) return;
+    for (const d of declaredForms(head.value, key, findAwardTitles(key, head.value))) {
+      if (awards.some((a) => a.title === d.title && (d.conferrer === null || a.conferrer === d.conferrer))) continue;
+      const award: Award = { occasion: defaultOccasion, span: defaultSpan, title: d.title, conferrer: d.conferrer, recipient: d.recipient ?? 'either', quantity: null, limit: 'unspecified', per: null, ratio: null, breakdown: [] };
+      pointerOf.set(award, { node: head, from: d.index, to: d.index + d.length });
+      awards.push(award);
+    }
+  });
   // A form named without a number gives way to the same form with its quota.
   for (let i = awards.length - 1; i >= 0; i--) {
     const a = awards[i];
@@ -493,7 +506,7 @@ function sameAward(a: Award, b: Award): boolean {
 }
 
 // What may stand before the forms a line declares: "Hình thức khen thưởng:", "Đối với tập thể:", "Tặng".
-const LEAD_IN = /^[^a-z0-9"“”]*(?:(?:cac )?hinh thuc(?: khen thuong)?(?: gom| bao gom)?|danh hieu thi dua|khen thuong|de nghi|xet tang|tang|(?:doi voi |danh cho )?(?:cac )?(?:tap the|ca nhan))?\s*:?\s*/;
+const LEAD_IN = /^[^a-z0-9"“”]*(?:(?:cac )?hinh thuc(?: khen thuong)?(?: gom| bao gom)?|danh hieu thi dua|khen thuong|de nghi|xet tang|tang|(?:doi voi |danh cho )?(?:cac )?(?:tap the|ca nhan)|ho so de nghi (?:xet,? )?(?:phong tang|xet tang|tang|cong nhan|khen thuong)|ve viec (?:xet )?(?:tang|khen thuong))?\s*:?\s*/;
 
 interface DeclaredForm {
   title: string;
@@ -516,7 +529,7 @@ function declaredForms(value: string, key: string, titles: AwardTitleHit[]): Dec
   let end = 0;
   for (const hit of titles) {
     // The next form follows the previous one's conferrer after a comma, "và" or "hoặc".
-    if (out.length && !/^\s*(?:["“”']\s*)?(,|;|va|hoac|\/)\s*(?:danh hieu\s*)?["“”']?\s*$/.test(key.slice(end, hit.index))) break;
+    if (out.length && !/^\s*(?:["“”']\s*)?(,|;|va|hoac|\/)\s*(?:(?:xet |phong )?tang |cong nhan )?(?:danh hieu\s*)?["“”']?\s*$/.test(key.slice(end, hit.index))) break;
     const conf = conferrerAfter(value, key, hit);
     out.push({ title: hit.title, conferrer: conf?.text ?? null, recipient: hit.recipient, index: hit.index, length: hit.length });
     end = conf ? conf.end : hit.index + hit.length;

@@ -57,6 +57,17 @@ describe('award forms', () => {
     ]);
   });
 
+  it('reads the forms a dossier part is for, when no other part names them', () => {
+    const r = plan(
+      'III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ\n\nHồ sơ gồm 03 bộ.\n\n2. Hồ sơ đề nghị xét tặng danh hiệu “Cờ thi đua của ngành Giáo dục”; công nhận danh hiệu “Chiến sĩ thi đua cơ sở”.',
+    );
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient])).toEqual([
+      ['Bằng khen', 'Thủ tướng Chính phủ', 'either'],
+      ['Cờ thi đua của ngành Giáo dục', null, 'collective'],
+      ['Chiến sĩ thi đua cơ sở', null, 'individual'],
+    ]);
+  });
+
   it('keeps a form mentioned in passing out ("… theo quy định về Bằng khen")', () => {
     const r = plan('III. KHEN THƯỞNG\n\nViệc xét khen thưởng thực hiện theo quy định của Luật Thi đua, khen thưởng; không đề nghị Bằng khen cho cá nhân đã được khen trong năm.');
     expect(r.awards).toEqual([]);
