@@ -200,7 +200,7 @@ function awardContainers(tree: AdminRoot): Section[] {
       if (ancestors.some((a) => hasRole(a, 'awards') || hasRole(a, 'organising') || hasRole(a, 'purpose') || hasRole(a, 'criteria'))) return;
       if (hasRole(s, 'organising')) return;
       out.push(s);
-    } else if (isFormHeading(s) && !hasRole(s, 'dossier') && !ancestors.some((a) => ['organising', 'purpose', 'dossier', 'implementation', 'funding'].some((r) => hasRole(a, r as SectionRole)))) {
+    } else if (isFormHeading(s) && !hasRole(s, 'dossier') && !ancestors.some((a) => ['organising', 'purpose', 'implementation', 'funding'].some((r) => hasRole(a, r as SectionRole)))) {
       out.push(s);
     }
   });

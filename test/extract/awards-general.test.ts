@@ -68,6 +68,14 @@ describe('award forms', () => {
     ]);
   });
 
+  it('reads the quota under "Về việc tặng Giấy khen" inside the dossier part', () => {
+    const r = plan('III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Về việc tặng Giấy khen\n\n- Các trường học: mỗi đơn vị không quá 01 tập thể và 02 cá nhân.');
+    expect(r.awards.map((a) => [a.title, a.recipient, a.quantity, a.per])).toEqual([
+      ['Giấy khen', 'collective', 1, 'Các trường học'],
+      ['Giấy khen', 'individual', 2, 'Các trường học'],
+    ]);
+  });
+
   it('keeps a form mentioned in passing out ("… theo quy định về Bằng khen")', () => {
     const r = plan('III. KHEN THƯỞNG\n\nViệc xét khen thưởng thực hiện theo quy định của Luật Thi đua, khen thưởng; không đề nghị Bằng khen cho cá nhân đã được khen trong năm.');
     expect(r.awards).toEqual([]);
