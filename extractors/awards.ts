@@ -533,6 +533,15 @@ function declaredForms(value: string, key: string, titles: AwardTitleHit[]): Dec
     const conf = conferrerAfter(value, key, hit);
     out.push({ title: hit.title, conferrer: conf?.text ?? null, recipient: hit.recipient, index: hit.index, length: hit.length });
     end = conf ? conf.end : hit.index + hit.length;
+    // Several conferrers of one form: "Giấy khen của Chủ tịch UBND huyện, Giám đốc Công an huyện".
+    for (let more = conf ? /^\s*(,|va|hoac)\s+/.exec(key.slice(end)) : null; more; more = /^\s*(,|va|hoac)\s+/.exec(key.slice(end))) {
+      const at = end + more[0].length;
+      if (findAwardTitle(key.slice(at, at + 20))?.index === 0) break;
+      const next = parseConferrer(value.slice(at));
+      if (!next || !/\s/.test(next.text)) break;
+      out.push({ title: hit.title, conferrer: next.text, recipient: hit.recipient, index: hit.index, length: hit.length });
+      end = at + next.length;
+    }
   }
   return out;
 }

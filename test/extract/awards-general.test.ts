@@ -47,6 +47,15 @@ describe('award forms', () => {
     ]);
   });
 
+  it('reads one form of several conferrers named on one line', () => {
+    const r = plan('III. KHEN THƯỞNG\n\n- Giấy khen của Chủ tịch UBND huyện, Giám đốc Công an huyện và Bí thư Huyện ủy.');
+    expect(r.awards.map((a) => [a.title, a.conferrer])).toEqual([
+      ['Giấy khen', 'Chủ tịch Ủy ban nhân dân huyện'],
+      ['Giấy khen', 'Giám đốc Công an huyện'],
+      ['Giấy khen', 'Bí thư Huyện ủy'],
+    ]);
+  });
+
   it('reads a form and conferrer from a numbered, bold, wrapped sub-heading with the quota in the text under it', () => {
     const r = plan(
       'III. KHEN THƯỞNG\n\n**2.1. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh:** thực hiện theo Hướng dẫn số 15/HD-SNV ngày 02/01/2025 của Sở Nội vụ.\n\n**2.2. Giấy khen của Chủ tịch Ủy ban\nnhân dân xã:**\n\nMỗi thôn, tổ dân phố lựa chọn 01 tập thể hoặc 01 cá nhân tiêu biểu.',
