@@ -121,6 +121,9 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
       const key = looseFold(item.value);
       if (NOT_A_COMPONENT.test(key) || /\b(gom|bao gom)\s*:/.test(key)) continue;
       if (!childSections(listSection).length && !DOCUMENT_WORD.test(key)) continue;
+      // An item that cites its rule first ("Căn cứ khoản 1 Điều 49 …, hồ sơ gồm: …") or is the dossier of
+      // another award ("Hồ sơ đề nghị tặng Bằng khen …") is not a document of this one.
+      if (/^(can cu|theo|thuc hien|ho so)\b/.test(key.replace(/^[^a-z]+/, '')) && !DOCUMENT_WORD.test(key.slice(0, 40))) continue;
       // "Tờ trình, biên bản họp Hội đồng …": two documents in one item.
       for (const part of splitDocuments(item.value)) {
         ev.add(`/dossier/components/${components.length}`, item, part.from, part.from + part.text.length);
@@ -139,7 +142,7 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
         const partKey = looseFold(part);
         if (DOCUMENT_WORD.test(partKey) && !/^\s*\d+\s+bo\b/.test(partKey)) {
           ev.add(`/dossier/components/${components.length}`, node, at, at + part.length);
-          components.push(parseComponent(part.trim()));
+          components.push(parseComponent(part.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
         }
         at += part.length + 1;
       }

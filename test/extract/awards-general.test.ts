@@ -194,6 +194,14 @@ describe('dossier in its general forms', () => {
     expect(r.dossier!.components.map((c) => c.name)).toEqual(['Tờ trình đề nghị khen thưởng', 'Báo cáo thành tích của tập thể, cá nhân']);
   });
 
+  it('reads the first dossier of a part that has one per award, not the award headings as documents', () => {
+    const r = plan(
+      'IV. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh\n\nHồ sơ được lập 02 bộ, gồm: Tờ trình đề nghị khen thưởng; biên bản họp Hội đồng Thi đua - Khen thưởng; báo cáo thành tích của tập thể, cá nhân.\n\n2. Hồ sơ đề nghị tặng Giấy khen\n\nHồ sơ lập 01 bộ, gồm: Tờ trình; báo cáo thành tích.',
+    );
+    expect(r.dossier!.components.map((c) => c.name)).toEqual(['Tờ trình đề nghị khen thưởng', 'Biên bản họp Hội đồng Thi đua - Khen thưởng', 'Báo cáo thành tích của tập thể, cá nhân']);
+    expect(r.dossier!.copies).toBe(2);
+  });
+
   it('invents no dossier from a report deadline', () => {
     const r = plan('III. TỔ CHỨC THỰC HIỆN\n\nCác phòng, ban báo cáo kết quả về Văn phòng trước ngày 10/12/2025.');
     expect(r.dossier).toBeNull();
