@@ -1,11 +1,11 @@
 // awards: award forms and quotas per occasion (hàng năm: annual; sơ kết: midterm review;
 // tổng kết: final review; đột xuất/chuyên đề: campaign), recipient kind and conferrer.
 import type { VFile } from 'vfile';
-import type { AdminRoot, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
+import type { AdminRoot, BodyNode, Section, SectionRole, TextNode } from '../pipeline/parse/types.js';
 import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind } from '../pipeline/record/schema.js';
-import { parseConferrer } from '../pipeline/recognise/bodies.js';
+import { expandAbbreviations, parseConferrer } from '../pipeline/recognise/bodies.js';
 import { findYearSpan } from '../pipeline/recognise/dates.js';
-import { contentNodes, EvidenceSink, hasRole, looseFold, report, trimPunct, walkSections } from './util.js';
+import { contentNodes, EvidenceSink, hasRole, looseFold, report, topNodes, trimPunct, walkSections } from './util.js';
 
 // Award forms (hình thức khen thưởng, danh hiệu thi đua), table-driven. `re` runs on folded
 // text; `title` names the form in the document's own words ("Chiến sỹ thi đua cơ sở" keeps its
@@ -35,9 +35,9 @@ const AWARD_FORMS: AwardForm[] = [
   { re: /\blao dong tien tien\b/, title: fixed('Lao động tiên tiến'), recipient: 'individual' },
   { re: /\bchien s[iy] tien tien\b/, title: asWritten, recipient: 'individual' },
   { re: /\bdon vi quyet thang\b/, title: fixed('Đơn vị quyết thắng'), recipient: 'collective' },
-  { re: /\bchien s[iy] thi dua(?: (?:toan quoc|co so|cap (?:tinh|bo|nganh|huyen|co so)|nganh [a-z]+))?\b/, title: asWritten, recipient: 'individual' },
+  { re: /\bchien s[iy] thi dua(?: (?:toan quoc|co so|cap (?:tinh|bo|nganh|huyen|co so)|nganh(?: [a-z]+){1,3}?(?=\s*["“”';,.)]|\s*$)|nganh [a-z]+))?\b/, title: asWritten, recipient: 'individual' },
   // The flag of the Government and of a sector are forms of their own; "Cờ thi đua của UBND tỉnh" is the flag with its conferrer.
-  { re: /\bco thi dua cua (?:chinh phu|nganh [a-z]+)\b/, title: asWritten, recipient: 'collective' },
+  { re: /\bco thi dua cua (?:chinh phu|nganh(?: [a-z]+){1,3}?(?=\s*["“”';,.)]|\s*$)|nganh [a-z]+)\b/, title: asWritten, recipient: 'collective' },
   { re: /\bco thi dua\b/, title: fixed('Cờ thi đua'), recipient: 'collective' },
   { re: new RegExp(`\\bhuan chuong (?:${ORDERS})\\b`), title: asWritten, recipient: null },
   { re: /\bhuan chuong\b/, title: fixed('Huân chương'), recipient: null },
@@ -106,6 +106,12 @@ export function findQuota(original: string): Quota | null {
   const perOf = (): string | null => {
     const per = /\b(moi|mot)\s+([a-z ,]{2,40}?)\s+(chon|de nghi|xet|duoc|gioi thieu|lua chon|co)\b/.exec(key);
     if (per) return trimPunct(original.slice(per.index, per.index + per[1].length + 1 + per[2].length));
+    // "Riêng cụm 1 (VKSND cấp cao 1, 2, 3) lựa chọn đề nghị không quá 01 tập thể": the exception's unit.
+    const rieng = /\brieng\s+(.{2,100}?)\s+(lua chon|chon|de nghi|duoc|xet|khong qua|toi da)\b/.exec(key);
+    if (rieng) {
+      const at = rieng.index + rieng[0].indexOf(rieng[1], 5);
+      return trimPunct(original.slice(at, at + rieng[1].length));
+    }
     // "không quá 10 cá nhân trong 01 năm": per year (đợt: round, kỳ: term).
     const span = /\btrong\s+(?:01|1|mot|moi)\s+(nam|dot|ky)\b/.exec(key);
     if (span) return original.slice(span.index + span[0].length - span[1].length, span.index + span[0].length);
@@ -167,7 +173,7 @@ interface Scope {
 function wrappedHeading(s: Section): TextNode {
   const h = s.heading;
   const next = s.children[0];
-  const open = (h.value.match(/“/g) ?? []).length > (h.value.match(/”/g) ?? []).length || /\b(của|cua|do|cấp|cap)\s*$/i.test(h.value);
+  const open = (h.value.match(/“/g) ?? []).length > (h.value.match(/”/g) ?? []).length || /(?<!\p{L})(của|cua|do|cấp|cap|tặng|tang)\s*$/iu.test(h.value);
   if (!open || next?.type !== 'paragraph') return h;
   return { ...h, value: `${h.value} ${next.value}`, offsets: [...h.offsets, next.offsets[0], ...next.offsets], position: { start: h.position.start, end: next.position.end } };
 }
@@ -194,7 +200,7 @@ function awardContainers(tree: AdminRoot): Section[] {
       if (ancestors.some((a) => hasRole(a, 'awards') || hasRole(a, 'organising') || hasRole(a, 'purpose') || hasRole(a, 'criteria'))) return;
       if (hasRole(s, 'organising')) return;
       out.push(s);
-    } else if (isFormHeading(s) && !hasRole(s, 'dossier') && !ancestors.some((a) => ['organising', 'purpose', 'dossier', 'implementation', 'funding'].some((r) => hasRole(a, r as SectionRole)))) {
+    } else if (isFormHeading(s) && !hasRole(s, 'dossier') && !ancestors.some((a) => ['organising', 'purpose', 'implementation', 'funding'].some((r) => hasRole(a, r as SectionRole)))) {
       out.push(s);
     }
   });
@@ -258,7 +264,11 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
     if (rest.nodes.length) scopes.unshift(rest);
     checkOccasionLabels(scopes, period, file);
     for (const scope of scopes) {
-      for (const { node, section } of scope.nodes) {
+      for (const statement of scope.nodes) {
+       // Several quota sentences in one item ("Mỗi cụm đề nghị không quá 02 tập thể. Riêng cụm 1 …
+       // không quá 01 tập thể."), each read on its own.
+       for (const node of quotaPieces(statement.node)) {
+        const section = statement.section;
         const key = looseFold(node.value);
         const titles = findAwardTitles(key, node.value);
         const titleHit = titles[0] ?? null;
@@ -271,7 +281,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
           context = { title: titleHit?.title ?? context.title, conferrer: conferrer ?? (newForm ? null : context.conferrer), recipient: titleHit ? titleHit.recipient : context.recipient };
         }
         // A breakdown line is read with its parent statement, not on its own.
-        if (isBreakdownLine(node, section, scope)) continue;
+        if (isBreakdownLine(statement.node, section, scope)) continue;
         const base = { occasion: scope.occasion, span: scope.span, title: titleHit?.title ?? context.title, conferrer: conferrer ?? context.conferrer };
         // Quotas per category: "Đối với các phòng, ban: không quá 02 tập thể, 04 cá nhân; đối với …".
         const categories = categoryQuotas(node.value, key);
@@ -307,6 +317,7 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
               ratio: clause.ratio,
               breakdown: section ? breakdownOf(section, clause.recipient) : [],
             };
+            if (awards.some((a) => sameAward(a, award) && a.quantity === award.quantity && a.ratio === award.ratio && a.per === award.per)) continue;
             pointerOf.set(award, { node, from: clause.index, to: clause.index + clause.length });
             awards.push(award);
           }
@@ -357,7 +368,8 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
           breakdown: section ? breakdownOf(section, recipient) : [],
         };
         if (award.ratio !== null && award.limit === 'exact') award.limit = 'max';
-        const same = awards.find((a) => a.occasion === award.occasion && a.recipient === award.recipient && a.conferrer === award.conferrer && a.span === award.span && a.title === award.title);
+        // The same award with another unit or number ("Mỗi khối … 01 tập thể. Mỗi cụm … 02 tập thể") is an award of its own.
+        const same = awards.find((a) => sameAward(a, award) && ((a.quantity === null && a.ratio === null) || (a.per === award.per && (award.per === null || (a.quantity === award.quantity && a.ratio === award.ratio)))));
         if (same) {
           if (same.quantity === null && same.ratio === null && (award.quantity !== null || award.ratio !== null)) {
             Object.assign(same, award);
@@ -367,9 +379,56 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
         }
         pointerOf.set(award, { node, from: quota?.index ?? 0, to: quota ? quota.index + quota.length : node.value.length });
         awards.push(award);
+       }
       }
     }
   }
+  // A document without an awards part (a regulation's article of principles, a Tờ trình that
+  // proposes an award) states its awards in sentences: a form with a quota ("Ủy ban nhân dân thành
+  // phố xét, tặng danh hiệu “…” không quá 10 cá nhân trong 01 năm"), or a form asked of a conferrer
+  // ("đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho tập thể và cá nhân").
+  if (!awards.length && topNodes(tree, 'docType')[0]?.canonical !== 'Kế hoạch') {
+    for (const node of statementsOutsideParts(contentNodes(tree))) {
+      const key = looseFold(node.value);
+      const titleHit = findAwardTitle(key, node.value);
+      if (!titleHit) continue;
+      const quota = findQuota(node.value);
+      const conferrer = findConferrer(node.value, key, titleHit);
+      const asked = conferrer !== null && /\b(de nghi|de xuat|kinh trinh|trinh)\b/.test(key.slice(0, titleHit.index));
+      const counted = quota !== null && quota.limit !== 'exact' && quota.ratio === null;
+      if (!counted && !asked) continue;
+      const both = /\btap the\b/.test(key) && /\bca nhan\b/.test(key);
+      const recipient = findRecipient(key) ?? (both ? 'either' : titleHit.recipient ?? 'either');
+      const award: Award = {
+        occasion: defaultOccasion,
+        span: defaultSpan,
+        title: titleHit.title,
+        conferrer,
+        recipient,
+        quantity: counted ? quota!.quantity : null,
+        limit: counted ? quota!.limit : 'unspecified',
+        per: counted ? quota!.per : null,
+        ratio: null,
+        breakdown: [],
+      };
+      if (awards.some((a) => sameAward(a, award))) continue;
+      pointerOf.set(award, { node, from: counted ? quota!.index : titleHit.index, to: counted ? quota!.index + quota!.length : titleHit.index + titleHit.length });
+      awards.push(award);
+    }
+  }
+  // Forms a dossier part is for ("Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ"): forms the
+  // document deals with, when no part names them otherwise.
+  walkSections(contentNodes(tree), (s) => {
+    const head = wrappedHeading(s);
+    const key = looseFold(head.value);
+    if (!/^[^a-z]*(ho so de nghi|ve viec)\b/.test(key)) return;
+    for (const d of declaredForms(head.value, key, findAwardTitles(key, head.value))) {
+      if (awards.some((a) => a.title === d.title && (d.conferrer === null || a.conferrer === d.conferrer))) continue;
+      const award: Award = { occasion: defaultOccasion, span: defaultSpan, title: d.title, conferrer: d.conferrer, recipient: d.recipient ?? 'either', quantity: null, limit: 'unspecified', per: null, ratio: null, breakdown: [] };
+      pointerOf.set(award, { node: head, from: d.index, to: d.index + d.length });
+      awards.push(award);
+    }
+  });
   // A form named without a number gives way to the same form with its quota.
   for (let i = awards.length - 1; i >= 0; i--) {
     const a = awards[i];
@@ -390,11 +449,40 @@ export function extractAwards(tree: AdminRoot, file: VFile, ev: EvidenceSink, pe
   return awards;
 }
 
+/** A statement cut into its sentences when two or more carry a quota; "(riêng …)" is a sentence too. */
+function quotaPieces(node: TextNode): TextNode[] {
+  const cuts: number[] = [];
+  for (const m of node.value.matchAll(/\.\s+(?=\p{Lu})|\(\s*(?=riêng\b|Riêng\b)|;\s*(?=riêng\b|Riêng\b)/gu)) cuts.push(m.index! + m[0].length);
+  if (!cuts.length) return [node];
+  const pieces: TextNode[] = [];
+  let from = 0;
+  for (const c of [...cuts, node.value.length]) {
+    if (c > from) pieces.push({ ...node, value: node.value.slice(from, c), offsets: node.offsets.slice(from, c) });
+    from = c;
+  }
+  return pieces.filter((p) => findQuota(p.value) !== null).length >= 2 ? pieces : [node];
+}
+
+/** Paragraphs and item headings outside the parts about the dossier, money or who does what. */
+function statementsOutsideParts(nodes: BodyNode[]): TextNode[] {
+  const out: TextNode[] = [];
+  for (const n of nodes) {
+    if (n.type === 'paragraph') out.push(n);
+    else if (n.type === 'section') {
+      if (['dossier', 'funding', 'implementation'].some((r) => hasRole(n, r as SectionRole))) continue;
+      out.push(n.heading);
+      out.push(...statementsOutsideParts(n.children));
+    }
+  }
+  return out;
+}
+
 /** Several quotas for different recipients in one statement; a limit word carries over. */
 function quotaClauses(key: string): Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> {
   const out: Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> = [];
   let limit: QuotaLimit = 'exact';
-  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:so\s+)?(tap the|ca nhan)\b/g)) {
+  // A share counts people by their kind too: "không quá 10% tổng số công chức, viên chức, người lao động".
+  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:(?:tong )?so\s+)?(tap the|ca nhan|(?<=%\s*(?:(?:tong )?so\s+)?)(?:can bo|cong chuc|vien chuc|nguoi lao dong|dang vien|doan vien|hoi vien))\b/g)) {
     if (m[1]) limit = /it nhat|toi thieu/.test(m[1]) ? 'min' : 'max';
     const value = Number(m[2].replace(',', '.'));
     out.push({
@@ -418,7 +506,7 @@ function sameAward(a: Award, b: Award): boolean {
 }
 
 // What may stand before the forms a line declares: "Hình thức khen thưởng:", "Đối với tập thể:", "Tặng".
-const LEAD_IN = /^[^a-z0-9"“”]*(?:(?:cac )?hinh thuc(?: khen thuong)?(?: gom| bao gom)?|danh hieu thi dua|khen thuong|de nghi|xet tang|tang|(?:doi voi |danh cho )?(?:cac )?(?:tap the|ca nhan))?\s*:?\s*/;
+const LEAD_IN = /^[^a-z0-9"“”]*(?:(?:cac )?hinh thuc(?: khen thuong)?(?: gom| bao gom)?|danh hieu thi dua|khen thuong|de nghi|xet tang|tang|(?:doi voi |danh cho )?(?:cac )?(?:tap the|ca nhan)|ho so de nghi (?:xet,? )?(?:phong tang|xet tang|tang|cong nhan|khen thuong)|ve viec (?:xet )?(?:tang|khen thuong))?\s*:?\s*/;
 
 interface DeclaredForm {
   title: string;
@@ -441,10 +529,19 @@ function declaredForms(value: string, key: string, titles: AwardTitleHit[]): Dec
   let end = 0;
   for (const hit of titles) {
     // The next form follows the previous one's conferrer after a comma, "và" or "hoặc".
-    if (out.length && !/^\s*(?:["“”']\s*)?(,|;|va|hoac|\/)\s*(?:danh hieu\s*)?["“”']?\s*$/.test(key.slice(end, hit.index))) break;
+    if (out.length && !/^\s*(?:["“”']\s*)?(,|;|va|hoac|\/)\s*(?:(?:xet |phong )?tang |cong nhan )?(?:danh hieu\s*)?["“”']?\s*$/.test(key.slice(end, hit.index))) break;
     const conf = conferrerAfter(value, key, hit);
     out.push({ title: hit.title, conferrer: conf?.text ?? null, recipient: hit.recipient, index: hit.index, length: hit.length });
     end = conf ? conf.end : hit.index + hit.length;
+    // Several conferrers of one form: "Giấy khen của Chủ tịch UBND huyện, Giám đốc Công an huyện".
+    for (let more = conf ? /^\s*(,|va|hoac)\s+/.exec(key.slice(end)) : null; more; more = /^\s*(,|va|hoac)\s+/.exec(key.slice(end))) {
+      const at = end + more[0].length;
+      if (findAwardTitle(key.slice(at, at + 20))?.index === 0) break;
+      const next = parseConferrer(value.slice(at));
+      if (!next || !/\s/.test(next.text)) break;
+      out.push({ title: hit.title, conferrer: next.text, recipient: hit.recipient, index: hit.index, length: hit.length });
+      end = at + next.length;
+    }
   }
   return out;
 }
@@ -461,7 +558,7 @@ function conferrerAfter(value: string, key: string, hit: { index: number; length
     // A conferrer the lexicon does not know ("Viện trưởng VKSND tối cao"): its words to the end of the clause.
     const stop = /[,;:.()]|\s(cho|tang|theo|doi voi|ve|va)\s/.exec(key.slice(at));
     const raw = trimPunct(value.slice(at, at + (stop ? stop.index : Math.min(80, key.length - at))));
-    if (raw && raw.split(/\s+/).length <= 10) return { text: raw, end: at + raw.length };
+    if (raw && raw.split(/\s+/).length <= 10) return { text: expandAbbreviations(raw), end: at + raw.length };
     return null;
   }
   // "Bằng khen cấp bộ, ban, ngành, tỉnh": the level of the conferring body, in the document's words.
@@ -527,11 +624,10 @@ function findConferrer(value: string, key: string, titleHit: { index: number; le
   }
   // "Đảng ủy xã tặng Giấy khen …", "Chủ tịch UBND huyện khen thưởng …": the conferrer as subject.
   const lead = parseConferrer(value);
-  if (lead && /^\s+(tang|khen thuong|xet tang|trao tang)\b/.test(key.slice(lead.length))) return lead.text;
-  const ask = /\b(de nghi|de xuat|trinh)\s+/.exec(key);
-  if (ask) {
-    const c = parseConferrer(value.slice(ask.index + ask[0].length));
-    if (c && /\s(tang|khen thuong|xet)\b/.test(key.slice(ask.index + ask[0].length + c.length, ask.index + ask[0].length + c.length + 12))) return c.text;
+  if (lead && /^\s+(xet,?\s+)?(tang|khen thuong|xet tang|trao tang)\b/.test(key.slice(lead.length))) return lead.text;
+  for (const ask of key.matchAll(/\b(de nghi|de xuat|trinh)\s+/g)) {
+    const c = parseConferrer(value.slice(ask.index! + ask[0].length));
+    if (c && /\s(tang|khen thuong|xet)\b/.test(key.slice(ask.index! + ask[0].length + c.length, ask.index! + ask[0].length + c.length + 12))) return c.text;
   }
   return null;
 }

@@ -99,7 +99,7 @@ function subjectOf(text: string, key: string, from: number, to: number): string 
   const start = Math.max(key.lastIndexOf(';', from - 1), key.lastIndexOf('. ', from - 1), key.lastIndexOf(':', from - 1), key.lastIndexOf(',', from - 1)) + 1;
   let before = text.slice(start, from).replace(/^[\s\-–+*•]+/, '');
   before = before.replace(/\s+(đạt|dat|là|la|có|co|trong đó có|trong do co|với|voi|từ|tu|trên|tren)\s*$/i, '').trim();
-  before = before.replace(/\s+(đạt|dat|có|co)$/i, '').trim();
+  before = before.replace(/\s+(đạt|dat|có|co)$/i, '').replace(/^(phải|phai)\s+(có|co|đạt|dat)\s+/i, '').trim();
   if (before.split(/\s+/).filter(Boolean).length >= 2 && !/^(trong đó|trong do)$/i.test(before)) return trimPunct(before);
   const stop = /[;,.(]/.exec(key.slice(to));
   const after = trimPunct(text.slice(to, stop ? to + stop.index : undefined).trim());
@@ -160,7 +160,10 @@ export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award
       for (const c of nodes) {
         if (c.type === 'paragraph') {
           const conf = conferrerHeading(c.value);
-          if (conf) conferrer = conf;
+          // "Cá nhân được xét tặng danh hiệu … đạt các tiêu chuẩn sau:" — who the items after it are for.
+          const lead = /:\s*$/.test(c.value) ? recipientHeading(c.value) : null;
+          if (lead) recipient = lead;
+          else if (conf) conferrer = conf;
           else if (recipient) {
             // A line that goes on from the criterion before it (a wrapped line cut off by a blank line).
             const last = out[out.length - 1];
@@ -185,6 +188,9 @@ export function extractCriteria(tree: AdminRoot, ev: EvidenceSink, awards: Award
           const inline = colon >= 0 ? c.heading.value.slice(colon + 1).trim() : '';
           if (inline && !/^(dat|gom|bao gom)?\s*(cac )?tieu chuan( sau( day)?)?\s*:?$/.test(looseFold(inline))) {
             add({ ...c.heading, value: inline, offsets: c.heading.offsets.slice(c.heading.value.length - inline.length) }, group);
+          } else if (colon < 0 && !c.children.length && !c.headingLike) {
+            // "5. Đối với cá nhân được đề nghị …, phải có tỷ lệ phiếu đồng ý từ 90% trở lên." — one criterion.
+            add(c.heading, group);
           }
           visit(c.children, group);
           continue;

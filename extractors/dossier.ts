@@ -3,7 +3,7 @@
 import type { AdminRoot, Section, TextNode } from '../pipeline/parse/types.js';
 import type { Dossier, DossierComponent, Period } from '../pipeline/record/schema.js';
 import { findDates, findRelativeDate } from '../pipeline/recognise/dates.js';
-import { contentNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
+import { bodyNodes, contentNodes, topNodes, childParagraphs, childSections, cleanValue, EvidenceSink, hasRole, looseFold, sectionTexts, trimPunct, walkSections } from './util.js';
 
 export function parseComponent(value: string): DossierComponent {
   const key = looseFold(value);
@@ -31,12 +31,68 @@ const NOT_A_COMPONENT = /^(so luong|thoi gian|thoi han|noi nhan|gui|nop|hinh thu
 // Words that name a document of a dossier.
 const DOCUMENT_WORD = /\b(to trinh|bao cao|bien ban|van ban|danh sach|trich ngang|quyet dinh|giay (xac nhan|chung nhan)|ban sao|ban tom tat|mau so|phieu)\b/;
 
+/**
+ * A Tờ trình đề nghị khen thưởng is itself the head of a dossier: what it encloses ("(Có Danh sách
+ * và Hồ sơ đề nghị khen thưởng … kèm theo)") and whom it is addressed to ("kính trình Hội đồng Thi
+ * đua - Khen thưởng tỉnh và Chủ tịch UBND tỉnh xem xét, quyết định").
+ */
+function proposalDossier(tree: AdminRoot, ev: EvidenceSink): Dossier | null {
+  if (topNodes(tree, 'docType')[0]?.canonical !== 'Tờ trình') return null;
+  const components: DossierComponent[] = [];
+  let submitTo: string | null = null;
+  for (const node of bodyNodes(tree)) {
+    if (node.type !== 'paragraph') continue;
+    const key = looseFold(node.value);
+    const encl = /\(\s*(co|kem theo|gui kem)\s+([^()]*(?:\([^()]*\)[^()]*)*)\)/.exec(key);
+    if (encl && !components.length) {
+      const from = encl.index + encl[0].indexOf(encl[2]);
+      const inner = node.value.slice(from, from + encl[2].length).replace(/\s*kèm theo\s*$/i, '');
+      let at = from;
+      for (const part of inner.split(/\s+và\s+|;\s*|,\s+(?=\p{Lu})/u)) {
+        const partKey = looseFold(part);
+        if (DOCUMENT_WORD.test(partKey) || /^ho so\b/.test(partKey)) {
+          ev.add(`/dossier/components/${components.length}`, node, at, at + part.length);
+          components.push(parseComponent(part.replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
+        }
+        at += part.length;
+      }
+    }
+    const to = /\bkinh trinh\s+(?!va\b)/.exec(key);
+    if (to && submitTo === null) {
+      const from = to.index + to[0].length;
+      const stop = /\s+(xem xet|quyet dinh|phe duyet|cho y kien)\b|[.;(]/.exec(key.slice(from));
+      const value = trimPunct(node.value.slice(from, stop ? from + stop.index : undefined));
+      if (value && value.length < 160) {
+        submitTo = value;
+        ev.add('/dossier/submitTo', node, from, from + value.length);
+      }
+    }
+  }
+  if (!components.length && submitTo === null) return null;
+  return { components, copies: null, copyKind: null, submitTo, deadline: null, deadlineText: null };
+}
+
+/** An item naming several documents, each starting with a document word after a comma. */
+function splitDocuments(value: string): Array<{ text: string; from: number }> {
+  const key = looseFold(value);
+  const cuts: number[] = [];
+  for (const m of key.matchAll(/,\s+(?=(to trinh|bao cao|bien ban|van ban|danh sach|trich ngang|ban sao|ban tom tat|phieu)\b)/g)) cuts.push(m.index!);
+  if (!cuts.length || !DOCUMENT_WORD.test(key.slice(0, cuts[0]))) return [{ text: value, from: 0 }];
+  const parts: Array<{ text: string; from: number }> = [];
+  let from = 0;
+  for (const c of [...cuts, value.length]) {
+    parts.push({ text: value.slice(from, c).replace(/^\p{Ll}/u, (ch) => ch.toUpperCase()), from });
+    if (c < value.length) from = c + (/^,\s+/.exec(key.slice(c))?.[0].length ?? 1);
+  }
+  return parts;
+}
+
 export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period): Dossier | null {
   const containers: Section[] = [];
   walkSections(contentNodes(tree), (s, ancestors) => {
     if (hasRole(s, 'dossier') && !ancestors.some((a) => hasRole(a, 'dossier') || hasRole(a, 'criteria'))) containers.push(s);
   });
-  if (!containers.length) return null;
+  if (!containers.length) return proposalDossier(tree, ev);
   const texts = containers.flatMap(sectionTexts);
 
   // Components: the items under "Thành phần hồ sơ", else under the "Hồ sơ …" heading.
@@ -48,10 +104,11 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
     });
   }
   if (!list) {
+    // The deepest "Hồ sơ …" heading with items ("Điều 6. Hồ sơ, thời gian …" / "1. Hồ sơ đề nghị xét tặng:" / "a) Tờ trình …").
     for (const c of containers) {
       walkSections([c], (s) => {
         const head = looseFold(s.heading.value);
-        if (!list && /^(ho so|bo ho so)\b/.test(head) && childSections(s).length) list = s;
+        if ((!list || (list as Section).children.includes(s)) && /^(ho so|bo ho so)\b/.test(head) && childSections(s).length) list = s;
       });
     }
   }
@@ -64,8 +121,14 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
       const key = looseFold(item.value);
       if (NOT_A_COMPONENT.test(key) || /\b(gom|bao gom)\s*:/.test(key)) continue;
       if (!childSections(listSection).length && !DOCUMENT_WORD.test(key)) continue;
-      ev.add(`/dossier/components/${components.length}`, item);
-      components.push(parseComponent(item.value));
+      // An item that cites its rule first ("Căn cứ khoản 1 Điều 49 …, hồ sơ gồm: …") or is the dossier of
+      // another award ("Hồ sơ đề nghị tặng Bằng khen …") is not a document of this one.
+      if (/^(can cu|theo|thuc hien|ho so)\b/.test(key.replace(/^[^a-z]+/, '')) && !DOCUMENT_WORD.test(key.slice(0, 40))) continue;
+      // "Tờ trình, biên bản họp Hội đồng …": two documents in one item.
+      for (const part of splitDocuments(item.value)) {
+        ev.add(`/dossier/components/${components.length}`, item, part.from, part.from + part.text.length);
+        components.push(parseComponent(part.text));
+      }
     }
   }
   if (!components.length) {
@@ -79,7 +142,7 @@ export function extractDossier(tree: AdminRoot, ev: EvidenceSink, period: Period
         const partKey = looseFold(part);
         if (DOCUMENT_WORD.test(partKey) && !/^\s*\d+\s+bo\b/.test(partKey)) {
           ev.add(`/dossier/components/${components.length}`, node, at, at + part.length);
-          components.push(parseComponent(part.trim()));
+          components.push(parseComponent(part.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase())));
         }
         at += part.length + 1;
       }

@@ -5,7 +5,7 @@ import { looseFold } from '../text/fold.js';
 import type { AdminRoot, BodyNode, Section, SectionRole } from './types.js';
 
 const ROLE_PATTERNS: Array<[SectionRole, RegExp]> = [
-  ['criteria', /\btieu (chuan|chi)\b.*(khen|thi dua|xet)|^tieu (chuan|chi)\b|^dieu kien\b.*(khen|xet|tang)/],
+  ['criteria', /\btieu (chuan|chi)\b.*(khen|thi dua|xet)|^tieu (chuan|chi)\b|^(dieu kien|nguyen tac)\b.*(khen|xet|tang)/],
   ['dossier', /\bho so\b|\bthu tuc\b.*khen|\bquy trinh\b.*(khen|xet)|^thoi (gian|han) (de nghi|gui|nop)\b.*(khen|tang)/],
   ['funding', /^(kinh phi|muc (tien )?thuong|nguon kinh phi)/],
   ['subjects', /^doi tuong\b/],

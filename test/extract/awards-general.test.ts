@@ -47,6 +47,15 @@ describe('award forms', () => {
     ]);
   });
 
+  it('reads one form of several conferrers named on one line', () => {
+    const r = plan('III. KHEN THƯỞNG\n\n- Giấy khen của Chủ tịch UBND huyện, Giám đốc Công an huyện và Bí thư Huyện ủy.');
+    expect(r.awards.map((a) => [a.title, a.conferrer])).toEqual([
+      ['Giấy khen', 'Chủ tịch Ủy ban nhân dân huyện'],
+      ['Giấy khen', 'Giám đốc Công an huyện'],
+      ['Giấy khen', 'Bí thư Huyện ủy'],
+    ]);
+  });
+
   it('reads a form and conferrer from a numbered, bold, wrapped sub-heading with the quota in the text under it', () => {
     const r = plan(
       'III. KHEN THƯỞNG\n\n**2.1. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh:** thực hiện theo Hướng dẫn số 15/HD-SNV ngày 02/01/2025 của Sở Nội vụ.\n\n**2.2. Giấy khen của Chủ tịch Ủy ban\nnhân dân xã:**\n\nMỗi thôn, tổ dân phố lựa chọn 01 tập thể hoặc 01 cá nhân tiêu biểu.',
@@ -54,6 +63,25 @@ describe('award forms', () => {
     expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient, a.quantity, a.per])).toEqual([
       ['Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 'either', null, null],
       ['Giấy khen', 'Chủ tịch Ủy ban nhân dân xã', 'either', 1, 'Mỗi thôn, tổ dân phố'],
+    ]);
+  });
+
+  it('reads the forms a dossier part is for, when no other part names them', () => {
+    const r = plan(
+      'III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ\n\nHồ sơ gồm 03 bộ.\n\n2. Hồ sơ đề nghị xét tặng danh hiệu “Cờ thi đua của ngành Giáo dục”; công nhận danh hiệu “Chiến sĩ thi đua cơ sở”.',
+    );
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient])).toEqual([
+      ['Bằng khen', 'Thủ tướng Chính phủ', 'either'],
+      ['Cờ thi đua của ngành Giáo dục', null, 'collective'],
+      ['Chiến sĩ thi đua cơ sở', null, 'individual'],
+    ]);
+  });
+
+  it('reads the quota under "Về việc tặng Giấy khen" inside the dossier part', () => {
+    const r = plan('III. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Về việc tặng Giấy khen\n\n- Các trường học: mỗi đơn vị không quá 01 tập thể và 02 cá nhân.');
+    expect(r.awards.map((a) => [a.title, a.recipient, a.quantity, a.per])).toEqual([
+      ['Giấy khen', 'collective', 1, 'Các trường học'],
+      ['Giấy khen', 'individual', 2, 'Các trường học'],
     ]);
   });
 
@@ -97,6 +125,23 @@ describe('quotas', () => {
     expect(r.awards.map((a) => [a.recipient, a.ratio, a.quantity, a.limit])).toEqual([
       ['collective', 15, null, 'max'],
       ['individual', 8, null, 'max'],
+    ]);
+  });
+
+  it('reads a share of the staff: "không quá 10% tổng số công chức, viên chức, người lao động"', () => {
+    const r = plan('III. KHEN THƯỞNG\n\nBằng khen của Giám đốc Sở: đề nghị không quá 20% tổng số tập thể của đơn vị; không quá 10% tổng số công chức, viên chức, người lao động.');
+    expect(r.awards.map((a) => [a.recipient, a.ratio, a.limit])).toEqual([
+      ['collective', 20, 'max'],
+      ['individual', 10, 'max'],
+    ]);
+  });
+
+  it('reads several quota sentences in one item, each with its unit, and an exception "riêng …"', () => {
+    const r = plan('III. KHEN THƯỞNG\n\n1. Bằng khen của Chủ tịch UBND tỉnh:\n\n- Mỗi khối thi đua đề nghị không quá 01 tập thể. Mỗi cụm thi đua đề nghị không quá 02 tập thể. Riêng cụm 3 (các huyện miền núi) lựa chọn đề nghị không quá 03 tập thể.');
+    expect(r.awards.map((a) => [a.recipient, a.quantity, a.per])).toEqual([
+      ['collective', 1, 'Mỗi khối thi đua'],
+      ['collective', 2, 'Mỗi cụm thi đua'],
+      ['collective', 3, 'cụm 3 (các huyện miền núi)'],
     ]);
   });
 
@@ -147,6 +192,14 @@ describe('dossier in its general forms', () => {
     );
     expect(r.dossier).toMatchObject({ copies: 2, copyKind: '01 bản giấy, 01 bản điện tử', submitTo: 'Sở Nội vụ (Ban Thi đua - Khen thưởng)', deadline: '2025-12-15' });
     expect(r.dossier!.components.map((c) => c.name)).toEqual(['Tờ trình đề nghị khen thưởng', 'Báo cáo thành tích của tập thể, cá nhân']);
+  });
+
+  it('reads the first dossier of a part that has one per award, not the award headings as documents', () => {
+    const r = plan(
+      'IV. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG\n\n1. Hồ sơ đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh\n\nHồ sơ được lập 02 bộ, gồm: Tờ trình đề nghị khen thưởng; biên bản họp Hội đồng Thi đua - Khen thưởng; báo cáo thành tích của tập thể, cá nhân.\n\n2. Hồ sơ đề nghị tặng Giấy khen\n\nHồ sơ lập 01 bộ, gồm: Tờ trình; báo cáo thành tích.',
+    );
+    expect(r.dossier!.components.map((c) => c.name)).toEqual(['Tờ trình đề nghị khen thưởng', 'Biên bản họp Hội đồng Thi đua - Khen thưởng', 'Báo cáo thành tích của tập thể, cá nhân']);
+    expect(r.dossier!.copies).toBe(2);
   });
 
   it('invents no dossier from a report deadline', () => {
@@ -201,5 +254,58 @@ describe('a decision that issues a regulation (quy định) on awards', () => {
     ]);
     expect(r.criteria.flatMap((c) => c.thresholds.map((t) => [c.recipient, t.op, t.value, t.unit]))).toEqual([['collective', '>=', 60, '%']]);
     expect(r.dossier?.submitTo).toBe('Sở Nội vụ (qua Phòng Thi đua, khen thưởng)');
+  });
+});
+
+describe('documents that are not plans', () => {
+  const header = (type: string, number: string) =>
+    `SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH AN GIANG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: ${number}\n\nAn Giang, ngày 02 tháng 10 năm 2024\n\n${type}`;
+  it('reads a Tờ trình: the award it asks for and the dossier it heads', () => {
+    const text = [
+      header('TỜ TRÌNH', '45/TTr-SGDĐT'),
+      'V/v đề nghị tặng Bằng khen',
+      'Căn cứ kết quả phong trào thi đua năm học 2023 - 2024, Sở Giáo dục và Đào tạo đề nghị Chủ tịch UBND tỉnh tặng Bằng khen cho 03 tập thể và 05 cá nhân có thành tích xuất sắc.',
+      '(Có Danh sách trích ngang và Báo cáo thành tích của các tập thể, cá nhân kèm theo).',
+      'Sở Giáo dục và Đào tạo kính trình Hội đồng Thi đua - Khen thưởng tỉnh xem xét, quyết định./.',
+      'Nơi nhận:\n- Như trên;\n- Lưu: VT.',
+      'GIÁM ĐỐC\n\nLê Văn Cường',
+    ].join('\n\n');
+    const r = extract(text);
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient])).toEqual([['Bằng khen', 'Chủ tịch Ủy ban nhân dân tỉnh', 'either']]);
+    expect(r.dossier).toMatchObject({ submitTo: 'Hội đồng Thi đua - Khen thưởng tỉnh' });
+    expect(r.dossier!.components.map((c) => c.name)).toEqual(['Danh sách trích ngang', 'Báo cáo thành tích của các tập thể, cá nhân']);
+  });
+
+  it('reads a regulation\'s principles: a quota stated in a sentence, a vote share, a dossier item naming two documents', () => {
+    const text = [
+      header('QUYẾT ĐỊNH', '20/2024/QĐ-UBND').replace('SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTỈNH AN GIANG', 'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG'),
+      'Ban hành Quy chế xét tặng danh hiệu “Doanh nhân tiêu biểu”',
+      'Điều 1. Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu “Doanh nhân tiêu biểu”.',
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký./.',
+      'Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình',
+      'QUY CHẾ',
+      'Xét tặng danh hiệu “Doanh nhân tiêu biểu”',
+      '(Ban hành kèm theo Quyết định số 20/2024/QĐ-UBND)',
+      'Điều 1. Nguyên tắc xét tặng',
+      '1. Ủy ban nhân dân tỉnh xét, tặng danh hiệu “Doanh nhân tiêu biểu” không quá 15 cá nhân trong 01 năm.',
+      '2. Đối với cá nhân được đề nghị, phải có tỷ lệ phiếu đồng ý của Hội đồng từ 80% trở lên.',
+      'Điều 2. Hồ sơ đề nghị xét tặng',
+      '1. Hồ sơ gồm:',
+      'a) Tờ trình, biên bản họp Hội đồng Thi đua - Khen thưởng của đơn vị.',
+      'b) Báo cáo thành tích của cá nhân (theo mẫu số 01\nkèm theo).',
+      'c) Tài liệu khác có liên quan (nếu có).',
+    ].join('\n\n');
+    const r = extract(text);
+    expect(r.awards.map((a) => [a.title, a.conferrer, a.recipient, a.quantity, a.limit, a.per])).toEqual([
+      ['Danh hiệu “Doanh nhân tiêu biểu”', 'Ủy ban nhân dân tỉnh', 'individual', 15, 'max', 'năm'],
+    ]);
+    expect(r.criteria.flatMap((c) => c.thresholds.map((t) => [c.recipient, t.op, t.value]))).toEqual([['individual', '>=', 80]]);
+    expect(r.dossier!.components.map((c) => c.name)).toEqual([
+      'Tờ trình',
+      'Biên bản họp Hội đồng Thi đua - Khen thưởng của đơn vị',
+      'Báo cáo thành tích của cá nhân',
+      'Tài liệu khác có liên quan (nếu có)',
+    ]);
   });
 });
