@@ -6,6 +6,11 @@ import type { Award, BreakdownItem, Occasion, Period, QuotaLimit, RecipientKind 
 import { expandAbbreviations, parseConferrer } from '../pipeline/recognise/bodies.js';
 import { findYearSpan } from '../pipeline/recognise/dates.js';
 import { contentNodes, EvidenceSink, hasRole, looseFold, report, topNodes, trimPunct, walkSections } from './util.js';
+import { LIMIT_WORDS, MAX_WORDS, MIN_WORDS, limitOf } from '../pipeline/recognise/limits.js';
+
+// "không quá 02 tập thể", "15% số cá nhân", "10% tổng số công chức": a limit word, a count or share, whom it counts.
+const QUOTA_CLAUSE = new RegExp(`(${LIMIT_WORDS})?\\s*(\\d{1,3}(?:[.,]\\d+)?)\\s*(%)?\\s*(?:(?:tong )?so\\s+)?(tap the|ca nhan|(?<=%\\s*(?:(?:tong )?so\\s+)?)(?:can bo|cong chuc|vien chuc|nguoi lao dong|dang vien|doan vien|hoi vien))\\b`, 'g');
+const SINGLE_QUOTA = new RegExp(`(${LIMIT_WORDS})?\\s*(\\d{1,3})\\s+(tap the|ca nhan)\\b`);
 
 // Award forms (hình thức khen thưởng, danh hiệu thi đua), table-driven. `re` runs on folded
 // text; `title` names the form in the document's own words ("Chiến sỹ thi đua cơ sở" keeps its
@@ -122,14 +127,14 @@ export function findQuota(original: string): Quota | null {
     }
     return null;
   };
-  if ((m = new RegExp(`(khong qua|toi da|khong vuot qua)?\\s*(\\d{1,3}(?:[.,]\\d+)?)\\s*%`).exec(key))) {
+  if ((m = new RegExp(`(${MAX_WORDS})?\\s*(\\d{1,3}(?:[.,]\\d+)?)\\s*%`).exec(key))) {
     const ratio = Number(m[2].replace(',', '.'));
     return { quantity: null, limit: m[1] ? 'max' : 'exact', ratio, per: perOf(), index: m.index, length: m[0].length };
   }
-  if ((m = new RegExp(`(toi da|khong qua|khong vuot qua|nhieu nhat)\\s*(la\\s*)?:?\\s*${NUM}`).exec(key))) {
+  if ((m = new RegExp(`(${MAX_WORDS})\\s*(la\\s*)?:?\\s*${NUM}`).exec(key))) {
     return { quantity: Number(m[3]), limit: 'max', ratio: null, per: perOf(), index: m.index, length: m[0].length };
   }
-  if ((m = new RegExp(`(it nhat|toi thieu)\\s*${NUM}`).exec(key))) {
+  if ((m = new RegExp(`(${MIN_WORDS})\\s*${NUM}`).exec(key))) {
     return { quantity: Number(m[2]), limit: 'min', ratio: null, per: perOf(), index: m.index, length: m[0].length };
   }
   if ((m = new RegExp(`(?<![\\d/.-])${NUM}\\s+${UNIT}\\b`).exec(key))) {
@@ -482,8 +487,8 @@ function quotaClauses(key: string): Array<{ recipient: RecipientKind; quantity: 
   const out: Array<{ recipient: RecipientKind; quantity: number | null; ratio: number | null; limit: QuotaLimit; index: number; length: number }> = [];
   let limit: QuotaLimit = 'exact';
   // A share counts people by their kind too: "không quá 10% tổng số công chức, viên chức, người lao động".
-  for (const m of key.matchAll(/(khong qua|toi da|khong vuot qua|it nhat|toi thieu)?\s*(\d{1,3}(?:[.,]\d+)?)\s*(%)?\s*(?:(?:tong )?so\s+)?(tap the|ca nhan|(?<=%\s*(?:(?:tong )?so\s+)?)(?:can bo|cong chuc|vien chuc|nguoi lao dong|dang vien|doan vien|hoi vien))\b/g)) {
-    if (m[1]) limit = /it nhat|toi thieu/.test(m[1]) ? 'min' : 'max';
+  for (const m of key.matchAll(QUOTA_CLAUSE)) {
+    if (m[1]) limit = limitOf(m[1]);
     const value = Number(m[2].replace(',', '.'));
     out.push({
       recipient: m[4] === 'tap the' ? 'collective' : 'individual',
@@ -606,8 +611,8 @@ function categoryQuotas(value: string, key: string): Array<{ category: string; c
       const rest = part.slice(colon + 1);
       let clauses = quotaClauses(rest).map((c) => ({ ...c, index: c.index + at + colon + 1 }));
       if (!clauses.length) {
-        const single = /(khong qua|toi da|it nhat|toi thieu)?\s*(\d{1,3})\s+(tap the|ca nhan)\b/.exec(rest);
-        if (single) clauses = [{ recipient: single[3] === 'tap the' ? 'collective' : 'individual', quantity: Number(single[2]), ratio: null, limit: single[1] ? (/it nhat|toi thieu/.test(single[1]) ? 'min' : 'max') : 'exact', index: at + colon + 1 + single.index, length: single[0].length }];
+        const single = SINGLE_QUOTA.exec(rest);
+        if (single) clauses = [{ recipient: single[3] === 'tap the' ? 'collective' : 'individual', quantity: Number(single[2]), ratio: null, limit: single[1] ? limitOf(single[1]) : 'exact', index: at + colon + 1 + single.index, length: single[0].length }];
       }
       if (category && clauses.length) out.push({ category, clauses });
     }
