@@ -33,7 +33,7 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
 export function extractSource(source: SourceText, options: ExtractOptions = {}): ExtractResult {
   const { text: raw, pageStartLines } = joinPages(source.pageTexts);
   if (raw.trim() === '') {
-    throw new InputError(source.path, 'no-text', source.ocr ? 'no text could be read from the document (OCR found none)' : 'the document holds no text');
+    throw new InputError(source.path, 'no-text', { code: source.ocr ? 'input.no-text-ocr' : 'input.no-text' });
   }
   const normalised = normalise(raw, { restore: options.restore ?? true });
   const file = new VFile({ path: source.path ?? undefined, value: normalised.text });

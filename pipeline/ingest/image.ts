@@ -23,7 +23,7 @@ type ImageKind = 'png' | 'jpeg' | 'tiff' | 'webp';
 export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const first = options.pageRange?.from ?? 1;
-  if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', `the image has one page; there is no page ${first}`);
+  if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', { code: 'input.image-one-page', params: { page: first } });
   // Pages are decoded as OCR reaches them (a long TIFF is never all in memory at once).
   const pages = kind === 'tiff' ? tiffPageLoaders(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [async () => rasterImage(kind, bytes, path, limits.maxPixels)];
   const total = kind === 'tiff' ? pages.length + first - 1 : 1;
@@ -33,6 +33,7 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
   try {
     results = await mapLimited(pages, (options.ocrPool?.workerCount ?? defaultWorkerCount()) + 1, async (load, i) => {
       const p = await load();
+      options.heartbeat?.();
       const r = await ocrPage(p.image, p.dpi, { path, page: first + i, deadline, pool: options.ocrPool });
       progress.tick();
       return r;
@@ -50,7 +51,7 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
     confidence: r.confidence,
   }));
   if (pageTexts.every((p) => p.text.trim() === '')) {
-    throw new InputError(path, 'no-text', `no text could be read from the image${pages.length > 1 ? 's' : ''} (OCR found none)`);
+    throw new InputError(path, 'no-text', { code: 'input.no-text-ocr' });
   }
   return { path, sha256, format: 'image', pages: total, ocr: true, pageTexts, diagnostics };
 }
@@ -118,17 +119,17 @@ function guessDpi(width: number, height: number): number {
 async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
   const size = headerSize(kind, bytes);
   if (size && size.width * size.height > maxPixels) {
-    throw new InputError(path, 'too-large', `the image is ${size.width}×${size.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+    throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: size.width, height: size.height, limit: Math.round(maxPixels / 1e6) } });
   }
   const { loadImage, createCanvas } = await import('@napi-rs/canvas');
   let img;
   try {
     img = await loadImage(Buffer.from(bytes));
   } catch (error) {
-    throw new InputError(path, 'invalid', `the ${kind.toUpperCase()} image cannot be decoded (${(error as Error).message})`);
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: kind.toUpperCase() } }, { cause: error });
   }
-  if (img.width * img.height > maxPixels) throw new InputError(path, 'too-large', `the image is ${img.width}×${img.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
-  if (img.width < 16 || img.height < 16) throw new InputError(path, 'no-text', `the image is only ${img.width}×${img.height} pixels: too small to hold text`);
+  if (img.width * img.height > maxPixels) throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: img.width, height: img.height, limit: Math.round(maxPixels / 1e6) } });
+  if (img.width < 16 || img.height < 16) throw new InputError(path, 'no-text', { code: 'input.image-too-small', params: { width: img.width, height: img.height } });
   const canvas = createCanvas(img.width, img.height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
@@ -145,24 +146,24 @@ function tiffPageLoaders(bytes: Uint8Array, path: string | null, maxPixels: numb
   try {
     ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined);
   } catch (error) {
-    throw new InputError(path, 'invalid', `the TIFF image cannot be read (${(error as Error).message})`);
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } }, { cause: error });
   }
-  if (ifds.length === 0) throw new InputError(path, 'invalid', 'the TIFF file holds no image');
+  if (ifds.length === 0) throw new InputError(path, 'damaged-image', { code: 'input.tiff-no-image' });
   const from = range?.from ?? 1;
   const to = Math.min(ifds.length, range?.to ?? ifds.length);
-  if (from > ifds.length) throw new InputError(path, 'invalid', `the TIFF has ${ifds.length} page${ifds.length === 1 ? '' : 's'}; there is no page ${from}`);
-  if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', `the TIFF has ${to - from + 1} pages, over the limit of ${maxPages}`);
+  if (from > ifds.length) throw new InputError(path, 'invalid', { code: 'input.no-such-page', params: { pages: ifds.length, page: from } });
+  if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', { code: 'input.tiff-too-many-pages', params: { pages: to - from + 1, limit: maxPages } });
   const selected = ifds.slice(from - 1, to);
   for (const ifd of selected) {
     const width = Number((ifd['t256'] as number[])[0]);
     const height = Number((ifd['t257'] as number[])[0]);
-    if (width * height > maxPixels) throw new InputError(path, 'too-large', `a TIFF page is ${width}×${height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+    if (width * height > maxPixels) throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width, height, limit: Math.round(maxPixels / 1e6) } });
   }
   return selected.map((ifd) => async () => {
     try {
       UTIF.decodeImage(buffer, ifd);
     } catch (error) {
-      throw new InputError(path, 'invalid', `a TIFF page cannot be decoded (${(error as Error).message})`);
+      throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } }, { cause: error });
     }
     const rgba = UTIF.toRGBA8(ifd);
     // XResolution is a rational: utif2 gives [[numerator, denominator]] (older UTIF: [value]).

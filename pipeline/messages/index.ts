@@ -4,6 +4,8 @@
 // Each area keeps its entries in its own file; codes are unique across the catalogue.
 // Record field names and diagnostic codes stay English; only the text a person reads changes.
 import { CORE } from './core.js';
+import { INPUT } from './input.js';
+import { CLI } from './cli.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -16,6 +18,8 @@ export type Params = Record<string, string | number | null | undefined>;
 /** All entries, by code. Areas add their files here. */
 export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
+  ...INPUT,
+  ...CLI,
 };
 
 let chosen: Lang | null = null;
