@@ -142,6 +142,7 @@ async function runOne(path: string, options: ExtractOptions): Promise<GuardedRes
     let stage: 'read' | 'analyse' = 'read';
     let kind: string | null = null;
     let progress: Progress | null = null;
+    let pages: { done: number; total: number } | null = null;
     let stepTimer: NodeJS.Timeout | undefined;
     const finish = () => {
       clearTimeout(stepTimer);
@@ -159,7 +160,12 @@ async function runOne(path: string, options: ExtractOptions): Promise<GuardedRes
       reject(error);
     };
     const onStall = () => {
-      const stageText = t(stage === 'analyse' ? 'input.stage-analyse' : progress ? 'input.stage-ocr' : 'input.stage-read');
+      const stageText =
+        stage === 'analyse'
+          ? t('input.stage-analyse')
+          : pages
+            ? t('input.stage-page', { page: Math.min(pages.total, pages.done + 1), total: pages.total })
+            : t('input.stage-read');
       kill(new InputError(path, 'timeout', { code: 'input.stalled', params: { stage: stageText, seconds: Math.round(stepMs / 1000) } }));
     };
     const beat = () => {
@@ -180,6 +186,7 @@ async function runOne(path: string, options: ExtractOptions): Promise<GuardedRes
           return;
         case 'progress':
           beat();
+          pages = { done: reply.done, total: reply.total };
           if (options.onProgress) options.onProgress({ done: reply.done, total: reply.total, label: reply.label });
           else if (!progress) progress = startProgress(reply.total, options, reply.label);
           else progress.tick();

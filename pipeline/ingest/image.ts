@@ -116,11 +116,55 @@ function guessDpi(width: number, height: number): number {
   return Math.round(portraitWidth / 8.27);
 }
 
+/**
+ * The headers a decoder needs are all there: PNG up to its first image data chunk, JPEG up to
+ * its start of scan, WebP its first image chunk. The canvas decoder (Skia) crashes the process
+ * on a file cut inside its headers, so such a file is refused before it is handed over.
+ */
+export function headersComplete(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') {
+    let i = 8;
+    while (i + 8 <= buf.length) {
+      const len = buf.readUInt32BE(i);
+      const type = buf.toString('latin1', i + 4, i + 8);
+      if (type === 'IDAT') return i + 8 < buf.length;
+      if (i + 12 + len > buf.length) return false;
+      i += 12 + len;
+    }
+    return false;
+  }
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 4 <= buf.length) {
+      if (buf[i] !== 0xff) return false;
+      const marker = buf[i + 1];
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
+      const len = buf.readUInt16BE(i + 2);
+      if (len < 2 || i + 2 + len > buf.length) return false;
+      if (marker === 0xda) return i + 2 + len < buf.length;
+      i += 2 + len;
+    }
+    return false;
+  }
+  // WebP: RIFF header, then a VP8 / VP8L / VP8X chunk with its header.
+  return buf.length >= 30 && buf.toString('latin1', 12, 15) === 'VP8';
+}
+
 async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  if (!headersComplete(kind, bytes)) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: kind.toUpperCase() } });
   const size = headerSize(kind, bytes);
   if (size && size.width * size.height > maxPixels) {
     throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: size.width, height: size.height, limit: Math.round(maxPixels / 1e6) } });
   }
+  if (kind === 'jpeg') return jpegImage(bytes, path, maxPixels);
   const { loadImage, createCanvas } = await import('@napi-rs/canvas');
   let img;
   try {
@@ -139,9 +183,54 @@ async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, pat
   return { image: toGray(img.width, img.height, data, 'rgba'), dpi: headerDpi(kind, bytes) ?? guessDpi(img.width, img.height) };
 }
 
+/**
+ * JPEG through jpeg-js (pure JavaScript): the canvas decoder (Skia) crashes the whole process on
+ * JPEGs whose headers are damaged (12 of 25 with a few header bytes flipped), where jpeg-js
+ * throws an error, and it caps resolution and memory itself.
+ */
+async function jpegImage(bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  const jpeg = (await import('jpeg-js')).default;
+  let decoded: { width: number; height: number; data: Uint8Array };
+  try {
+    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: Math.ceil(maxPixels / 1e6), maxMemoryUsageInMB: 2048 });
+  } catch (error) {
+    const size = headerSize('jpeg', bytes);
+    if (size && size.width * size.height > maxPixels) {
+      throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: size.width, height: size.height, limit: Math.round(maxPixels / 1e6) } });
+    }
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'JPEG' } }, { cause: error });
+  }
+  const { width, height, data } = decoded;
+  if (!width || !height || data.length < width * height * 4) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'JPEG' } });
+  if (width < 16 || height < 16) throw new InputError(path, 'no-text', { code: 'input.image-too-small', params: { width, height } });
+  return { image: toGray(width, height, data, 'rgba'), dpi: headerDpi('jpeg', bytes) ?? guessDpi(width, height) };
+}
+
+/** The chain of a TIFF's image directories ends, inside the file, within a sane number of pages. */
+export function tiffChainSound(bytes: Uint8Array, maxPages: number): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8) return false;
+  const little = buf[0] === 0x49;
+  const u16 = (o: number) => (little ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+  const u32 = (o: number) => (little ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+  const seen = new Set<number>();
+  let offset = u32(4);
+  while (offset !== 0) {
+    if (seen.has(offset) || offset + 2 > buf.length || seen.size > maxPages * 4) return false;
+    seen.add(offset);
+    const next = offset + 2 + u16(offset) * 12;
+    if (next + 4 > buf.length) return false;
+    offset = u32(next);
+  }
+  return seen.size > 0;
+}
+
 function tiffPageLoaders(bytes: Uint8Array, path: string | null, maxPixels: number, maxPages: number, range: IngestOptions['pageRange']): (() => Promise<DecodedPage>)[] {
   const UTIF = require('utif2') as typeof import('utif2');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // utif2 follows the chain of image directories as the file gives it: a chain that loops or
+  // points outside the file is refused here, before it is handed over.
+  if (!tiffChainSound(bytes, maxPages)) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } });
   let ifds;
   try {
     ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined);

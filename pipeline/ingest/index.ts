@@ -59,7 +59,9 @@ export async function ingestBytes(bytes: Uint8Array, path: string | null, option
         pageTexts: textPages(decoded.text),
         diagnostics: decoded.singleByte
           ? [{ severity: 'info', code: 'single-byte-text', message: 'the text is not UTF-8; read as a single-byte encoding' }]
-          : [],
+          : decoded.replaced
+            ? [{ severity: 'warning', code: 'damaged-text', message: `${decoded.replaced} damaged character(s) that are not valid UTF-8 were replaced by U+FFFD` }]
+            : [],
       };
     }
     case 'pdf':

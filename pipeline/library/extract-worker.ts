@@ -1,6 +1,7 @@
 // A worker thread that extracts plan records for `thidua ingest`, so several files are
 // extracted at once while the main thread stores them one transaction at a time.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { setLang } from '../messages/index.js';
 import { InputError } from '../errors.js';
 import { loadRestoreModel, nameSyllables } from '../diacritics/index.js';
 import { extractFile } from '../extract.js';
@@ -12,10 +13,13 @@ export interface ExtractRequest {
 
 export type ExtractReply =
   | { id: number; ok: true; record: unknown }
-  | { id: number; ok: false; input: { path: string | null; problem: string; message: string } | null; message: string };
+  | { id: number; ok: false; input: ReturnType<InputError['toJSON']> | null; message: string };
 
 // Loaded now, while the main thread opens the library and reads the first files: a batch of
 // plans nearly always holds some without diacritics, whose restoration needs the model.
+// Messages in the language of the command line that started the worker.
+setLang((workerData as { lang?: string } | undefined)?.lang ?? null);
+
 setImmediate(() => {
   loadRestoreModel();
   nameSyllables();
@@ -26,7 +30,7 @@ async function extractOne(req: ExtractRequest): Promise<void> {
     const { record } = await extractFile(req.path, { quiet: true });
     parentPort!.postMessage({ id: req.id, ok: true, record } satisfies ExtractReply);
   } catch (error) {
-    const input = error instanceof InputError ? { path: error.path, problem: error.problem, message: error.message } : null;
+    const input = error instanceof InputError ? error.toJSON() : null;
     parentPort!.postMessage({ id: req.id, ok: false, input, message: (error as Error)?.message ?? String(error) } satisfies ExtractReply);
   }
 }

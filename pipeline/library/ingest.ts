@@ -46,7 +46,7 @@ export async function collectFiles(inputs: string[]): Promise<{ files: string[];
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (files.length >= MAX_FILES) throw new InputError(dir, 'too-large', `more than ${MAX_FILES} files to ingest`);
+      if (files.length >= MAX_FILES) throw new InputError(dir, 'too-large', { code: 'input.too-many-files', params: { limit: MAX_FILES } });
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
@@ -110,9 +110,9 @@ function failure(path: string, error: unknown): FileOutcome {
 async function readOne(path: string, options: IngestOptions): Promise<ReadFile | FileOutcome> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(path, 'unreadable', 'is not a regular file');
+    if (!info.isFile()) throw new InputError(path, 'unreadable', { code: 'input.not-regular-file' });
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (info.size > maxBytes) throw new InputError(path, 'too-large', `the file is over the size limit of ${maxBytes} bytes`);
+    if (info.size > maxBytes) throw new InputError(path, 'too-large', { code: 'input.file-too-large', params: { size: `${info.size} B`, limit: `${maxBytes} B` } });
     const bytes = await readFile(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const recordFromJson = extname(path).toLowerCase() === '.json' ? parseRecordBytes(bytes, path) : null;

@@ -15,6 +15,11 @@ export const INPUT: Record<string, Entry> = {
   'input.only-white-space': { vi: 'tệp chỉ chứa khoảng trắng', en: 'the file holds only white space' },
   'input.no-files': { vi: 'không tìm thấy tệp kế hoạch nào', en: 'no plan files found' },
   'input.too-many-files': { vi: 'có hơn {limit} tệp cần nạp', en: 'more than {limit} files to ingest' },
+  // plan record files (JSON)
+  'input.record-not-json': { vi: 'không phải JSON hợp lệ', en: 'is not valid JSON' },
+  'input.record-not-plan': { vi: 'là JSON nhưng không phải bản ghi kế hoạch (thiếu "schema": "{schema}")', en: 'is JSON but not a plan record (no "schema": "{schema}")' },
+  'input.record-invalid': { vi: 'không phải bản ghi kế hoạch hợp lệ: {field}: {problem}', en: 'is not a valid plan record: {field}: {problem}' },
+  'input.record-too-large': { vi: 'tệp bản ghi lớn hơn {limit} MB', en: 'the record file is over {limit} MB' },
   // formats
   'input.xlsx': {
     vi: 'đây là bảng tính (XLSX), không phải văn bản kế hoạch; hãy dùng PDF, DOCX hoặc văn bản thuần',
@@ -121,7 +126,7 @@ export const INPUT: Record<string, Entry> = {
     en: 'one step of reading the file ({stage}) ran for more than {seconds} s and was stopped; the file may be damaged or too large',
   },
   'input.stage-read': { vi: 'đọc tệp', en: 'reading' },
-  'input.stage-ocr': { vi: 'nhận dạng chữ', en: 'OCR' },
+  'input.stage-page': { vi: 'đọc và nhận dạng trang {page}/{total}', en: 'reading page {page} of {total}' },
   'input.stage-analyse': { vi: 'phân tích văn bản', en: 'analysing the text' },
   'input.out-of-memory': {
     vi: 'đọc tệp cần nhiều bộ nhớ hơn mức cho phép ({limit} MB) nên đã bị dừng; tệp có thể bị hỏng',

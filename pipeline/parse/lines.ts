@@ -60,14 +60,15 @@ function strip(pieces: Piece[], re: RegExp, replacement?: (m: RegExpExecArray) =
     }
     const from = unitToPiece[m.index];
     const to = unitToPiece[m.index + m[0].length];
-    out.push(...pieces.slice(last, from));
+    // A loop, not push(...slice): spreading a line of 100,000+ characters overflows the stack.
+    for (let k = last; k < from; k++) out.push(pieces[k]);
     const rep = replacement ? replacement(m) : '';
     const at = pieces[from]?.off ?? pieces[pieces.length - 1]?.off ?? 0;
     for (const ch of rep) out.push({ ch, off: at });
     last = to;
     if (!re.global) break;
   }
-  out.push(...pieces.slice(last));
+  for (let k = last; k < pieces.length; k++) out.push(pieces[k]);
   return out;
 }
 

@@ -1,4 +1,4 @@
-// `npm run fuzz [-- --variants 500 --seed 1 --cli-every 5 --keep DIR]`: malformed variants of
+// `npm run fuzz [-- --variants 500 --seed 1 --cli-every 5 --scans --keep DIR]`: malformed variants of
 // the corpus files (scripts/fuzz/mutate.ts) read through the guarded extraction (library API)
 // and, every Nth one, through `thidua extract`; prints the figures — records, refusals by
 // problem, crashes, stack traces, hangs, partial files, messages without the file, time — and
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const root = packageRoot();
   const dir = keep ? arg('keep', 'out/fuzz') : mkdtempSync(join(tmpdir(), 'thidua-fuzz-'));
   mkdirSync(dir, { recursive: true });
-  const variants = generateVariants(corpusSeeds(root, { scans: true }), count, seed);
+  // The scanned PDFs (OCR of every page, tens of seconds each) only with --scans.
+  const variants = generateVariants(corpusSeeds(root, { scans: process.argv.includes('--scans') }), count, seed);
   const outcomes: (Outcome & { mutation: string })[] = [];
   const started = Date.now();
   for (const [i, v] of variants.entries()) {
