@@ -8,6 +8,7 @@ import { InputError } from './errors.js';
 import { extractSource, type ExtractOptions } from './extract.js';
 import { detectKind } from './ingest/detect.js';
 import { ingestFile, readerFailure } from './ingest/index.js';
+import { loadRestoreModel, nameSyllables } from './diacritics/index.js';
 import { setLang, type Lang } from './messages/index.js';
 
 export interface GuardRequest {
@@ -79,6 +80,12 @@ process.on('uncaughtException', (error) => {
 });
 process.on('unhandledRejection', (error) => {
   if (current) fail(current, error, true);
+});
+
+// Loaded while the parent prepares the first file: plans without diacritics need the model.
+setImmediate(() => {
+  loadRestoreModel();
+  nameSyllables();
 });
 
 let chain: Promise<void> = Promise.resolve();

@@ -97,6 +97,12 @@ export function extractGuarded(path: string, options: ExtractOptions = {}): Prom
   return run;
 }
 
+/** Starts the worker now (it loads the pipeline and the diacritics model while the caller does other work). */
+export function warmGuard(maxHeapMb = DEFAULT_LIMITS.maxHeapMb): void {
+  const script = workerScript();
+  if (script && !worker) worker = startWorker(script, maxHeapMb);
+}
+
 /** Ends the worker (a run is over). */
 export async function closeGuard(): Promise<void> {
   const w = worker;

@@ -3,8 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLang } from '../messages/index.js';
 import { InputError } from '../errors.js';
-import { loadRestoreModel, nameSyllables } from '../diacritics/index.js';
-import { extractFile } from '../extract.js';
+import { extractGuarded, warmGuard } from '../guard.js';
 
 export interface ExtractRequest {
   id: number;
@@ -15,19 +14,17 @@ export type ExtractReply =
   | { id: number; ok: true; record: unknown }
   | { id: number; ok: false; input: ReturnType<InputError['toJSON']> | null; message: string };
 
-// Loaded now, while the main thread opens the library and reads the first files: a batch of
-// plans nearly always holds some without diacritics, whose restoration needs the model.
 // Messages in the language of the command line that started the worker.
 setLang((workerData as { lang?: string } | undefined)?.lang ?? null);
 
-setImmediate(() => {
-  loadRestoreModel();
-  nameSyllables();
-});
+// Each extraction runs in a guarded worker process (pipeline/guard.ts: time limits, a crash of
+// a native decoder refuses the file instead of ending the ingest); started now, it loads the
+// pipeline and the diacritics model while the main thread opens the library.
+warmGuard();
 
 async function extractOne(req: ExtractRequest): Promise<void> {
   try {
-    const { record } = await extractFile(req.path, { quiet: true });
+    const { record } = await extractGuarded(req.path, { quiet: true });
     parentPort!.postMessage({ id: req.id, ok: true, record } satisfies ExtractReply);
   } catch (error) {
     const input = error instanceof InputError ? error.toJSON() : null;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { extractFile } from '../extract.js';
+import { extractGuarded } from '../guard.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.js';
 import type { PlanRecord } from '../record/schema.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -81,8 +81,9 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
+/** In a guarded worker process (pipeline/guard.ts): under the time limits, a decoder crash refused as the file's. */
 async function defaultExtract(path: string): Promise<PlanRecord> {
-  return (await extractFile(path, { quiet: true })).record;
+  return (await extractGuarded(path, { quiet: true })).record;
 }
 
 type Prepared = { record: PlanRecord; sha256: string; bytes: Uint8Array; extractor: string; stored: boolean };
