@@ -246,6 +246,12 @@ function tiffPageLoaders(bytes: Uint8Array, path: string | null, maxPixels: numb
   for (const ifd of selected) {
     const width = Number((ifd['t256'] as number[])[0]);
     const height = Number((ifd['t257'] as number[])[0]);
+    // Strips (or tiles) that lie outside the file: the decoder would read past its end.
+    const offsets = (ifd['t273'] ?? ifd['t324']) as number[] | undefined;
+    const counts = (ifd['t279'] ?? ifd['t325']) as number[] | undefined;
+    if (!width || !height || !offsets?.length || offsets.some((o, k) => !(o >= 0) || o + Number(counts?.[k] ?? 0) > bytes.length)) {
+      throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } });
+    }
     if (width * height > maxPixels) throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width, height, limit: Math.round(maxPixels / 1e6) } });
   }
   return selected.map((ifd) => async () => {
