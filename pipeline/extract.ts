@@ -22,6 +22,8 @@ export interface ExtractResult {
   text: string;
   tree: AdminRoot;
   file: VFile;
+  /** The first line of each page in `text` (normalisation keeps every line in place). */
+  pageStartLines: number[];
 }
 
 export async function extractFile(path: string, options: ExtractOptions = {}): Promise<ExtractResult> {
@@ -33,7 +35,7 @@ export async function extractFile(path: string, options: ExtractOptions = {}): P
 export function extractSource(source: SourceText, options: ExtractOptions = {}): ExtractResult {
   const { text: raw, pageStartLines } = joinPages(source.pageTexts);
   if (raw.trim() === '') {
-    throw new InputError(source.path, 'no-text', source.ocr ? 'no text could be read from the document (OCR found none)' : 'the document holds no text');
+    throw new InputError(source.path, 'no-text', { code: source.ocr ? 'input.no-text-ocr' : 'input.no-text' });
   }
   const normalised = normalise(raw, { restore: options.restore ?? true });
   const file = new VFile({ path: source.path ?? undefined, value: normalised.text });
@@ -59,7 +61,7 @@ export function extractSource(source: SourceText, options: ExtractOptions = {}):
     const reason = record.diagnostics.find((d) => d.code === 'not-a-plan')?.message ?? 'not a plan document';
     throw new InputError(source.path, 'not-a-plan', reason);
   }
-  return { record, text: normalised.text, tree, file };
+  return { record, text: normalised.text, tree, file, pageStartLines };
 }
 
 /** Convenience for tests and callers with text in hand. */

@@ -4,7 +4,8 @@
 // them), and the first section's page header when it holds more than a page number.
 // A DOCX has no fixed pages: the text is one page.
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import { InputError } from '../errors.js';
+import { InputError, type Message } from '../errors.js';
+import { t } from '../messages/index.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { IngestDiagnostic, IngestOptions, SourceText } from './types.js';
 import { ZipError, ZipReader } from './zip.js';
@@ -18,7 +19,7 @@ export async function readDocx(bytes: Uint8Array, path: string | null, sha256: s
   try {
     const zip = new ZipReader(bytes, { maxDecompressedBytes: limits.maxDecompressedBytes, maxEntries: limits.maxZipEntries });
     const documentXml = zip.readText('word/document.xml');
-    if (documentXml === null) throw new InputError(path, 'invalid', 'the DOCX has no word/document.xml');
+    if (documentXml === null) throw docxDamaged(path, { code: 'input.docx-no-document' });
     const diagnostics: IngestDiagnostic[] = [];
     const parse = (xml: string, part: string) => {
       const errors: string[] = [];
@@ -27,13 +28,13 @@ export async function readDocx(bytes: Uint8Array, path: string | null, sha256: s
           if (level !== 'warning') errors.push(message);
         },
       }).parseFromString(xml, 'application/xml');
-      if (errors.length > 0 && !doc.documentElement) throw new InputError(path, 'invalid', `the DOCX part ${part} is not well-formed XML`);
+      if (errors.length > 0 && !doc.documentElement) throw docxDamaged(path, { code: 'input.docx-bad-xml', params: { part } });
       return doc;
     };
     const numbering = new Numbering(zip.readText('word/numbering.xml'), zip.readText('word/styles.xml'), parse);
     const doc = parse(documentXml, 'word/document.xml');
     const body = firstChild(doc.documentElement as unknown as Element, 'body');
-    if (!body) throw new InputError(path, 'invalid', 'the DOCX has no document body');
+    if (!body) throw docxDamaged(path, { code: 'input.docx-no-body' });
     const lines: string[] = [];
     const header = headerText(zip, doc.documentElement as unknown as Element, parse, numbering);
     if (header) lines.push(header, '');
@@ -41,9 +42,17 @@ export async function readDocx(bytes: Uint8Array, path: string | null, sha256: s
     const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim().normalize('NFC');
     return { path, sha256, format: 'docx', pages: 1, ocr: false, pageTexts: [{ number: 1, text, ocr: false }], diagnostics };
   } catch (error) {
-    if (error instanceof ZipError) throw new InputError(path, error.problem, `the DOCX cannot be read: ${error.message}`);
+    if (error instanceof ZipError) {
+      if (error.problem === 'invalid') throw docxDamaged(path, error.detail);
+      throw new InputError(path, error.problem, error.detail);
+    }
     throw error;
   }
+}
+
+/** The DOCX is damaged: what is wrong (a catalogue message) in the message's detail. */
+function docxDamaged(path: string | null, detail: Message): InputError {
+  return new InputError(path, 'damaged-docx', { code: 'input.docx-damaged', params: { detail: t(detail.code, detail.params ?? {}) } });
 }
 
 // ---------- XML helpers (namespace-aware, local names)

@@ -23,7 +23,7 @@ type ImageKind = 'png' | 'jpeg' | 'tiff' | 'webp';
 export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const first = options.pageRange?.from ?? 1;
-  if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', `the image has one page; there is no page ${first}`);
+  if (kind !== 'tiff' && first > 1) throw new InputError(path, 'invalid', { code: 'input.image-one-page', params: { page: first } });
   // Pages are decoded as OCR reaches them (a long TIFF is never all in memory at once).
   const pages = kind === 'tiff' ? tiffPageLoaders(bytes, path, limits.maxPixels, limits.maxPages, options.pageRange) : [async () => rasterImage(kind, bytes, path, limits.maxPixels)];
   const total = kind === 'tiff' ? pages.length + first - 1 : 1;
@@ -33,6 +33,7 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
   try {
     results = await mapLimited(pages, (options.ocrPool?.workerCount ?? defaultWorkerCount()) + 1, async (load, i) => {
       const p = await load();
+      options.heartbeat?.();
       const r = await ocrPage(p.image, p.dpi, { path, page: first + i, deadline, pool: options.ocrPool });
       progress.tick();
       return r;
@@ -50,7 +51,7 @@ export async function readImage(kind: ImageKind, bytes: Uint8Array, path: string
     confidence: r.confidence,
   }));
   if (pageTexts.every((p) => p.text.trim() === '')) {
-    throw new InputError(path, 'no-text', `no text could be read from the image${pages.length > 1 ? 's' : ''} (OCR found none)`);
+    throw new InputError(path, 'no-text', { code: 'input.no-text-ocr' });
   }
   return { path, sha256, format: 'image', pages: total, ocr: true, pageTexts, diagnostics };
 }
@@ -115,20 +116,64 @@ function guessDpi(width: number, height: number): number {
   return Math.round(portraitWidth / 8.27);
 }
 
+/**
+ * The headers a decoder needs are all there: PNG up to its first image data chunk, JPEG up to
+ * its start of scan, WebP its first image chunk. The canvas decoder (Skia) crashes the process
+ * on a file cut inside its headers, so such a file is refused before it is handed over.
+ */
+export function headersComplete(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') {
+    let i = 8;
+    while (i + 8 <= buf.length) {
+      const len = buf.readUInt32BE(i);
+      const type = buf.toString('latin1', i + 4, i + 8);
+      if (type === 'IDAT') return i + 8 < buf.length;
+      if (i + 12 + len > buf.length) return false;
+      i += 12 + len;
+    }
+    return false;
+  }
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 4 <= buf.length) {
+      if (buf[i] !== 0xff) return false;
+      const marker = buf[i + 1];
+      if (marker === 0xff) {
+        i++;
+        continue;
+      }
+      if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+        i += 2;
+        continue;
+      }
+      const len = buf.readUInt16BE(i + 2);
+      if (len < 2 || i + 2 + len > buf.length) return false;
+      if (marker === 0xda) return i + 2 + len < buf.length;
+      i += 2 + len;
+    }
+    return false;
+  }
+  // WebP: RIFF header, then a VP8 / VP8L / VP8X chunk with its header.
+  return buf.length >= 30 && buf.toString('latin1', 12, 15) === 'VP8';
+}
+
 async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  if (!headersComplete(kind, bytes)) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: kind.toUpperCase() } });
   const size = headerSize(kind, bytes);
   if (size && size.width * size.height > maxPixels) {
-    throw new InputError(path, 'too-large', `the image is ${size.width}×${size.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+    throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: size.width, height: size.height, limit: Math.round(maxPixels / 1e6) } });
   }
+  if (kind === 'jpeg') return jpegImage(bytes, path, maxPixels);
   const { loadImage, createCanvas } = await import('@napi-rs/canvas');
   let img;
   try {
     img = await loadImage(Buffer.from(bytes));
   } catch (error) {
-    throw new InputError(path, 'invalid', `the ${kind.toUpperCase()} image cannot be decoded (${(error as Error).message})`);
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: kind.toUpperCase() } }, { cause: error });
   }
-  if (img.width * img.height > maxPixels) throw new InputError(path, 'too-large', `the image is ${img.width}×${img.height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
-  if (img.width < 16 || img.height < 16) throw new InputError(path, 'no-text', `the image is only ${img.width}×${img.height} pixels: too small to hold text`);
+  if (img.width * img.height > maxPixels) throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: img.width, height: img.height, limit: Math.round(maxPixels / 1e6) } });
+  if (img.width < 16 || img.height < 16) throw new InputError(path, 'no-text', { code: 'input.image-too-small', params: { width: img.width, height: img.height } });
   const canvas = createCanvas(img.width, img.height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
@@ -138,31 +183,82 @@ async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, pat
   return { image: toGray(img.width, img.height, data, 'rgba'), dpi: headerDpi(kind, bytes) ?? guessDpi(img.width, img.height) };
 }
 
+/**
+ * JPEG through jpeg-js (pure JavaScript): the canvas decoder (Skia) crashes the whole process on
+ * JPEGs whose headers are damaged (12 of 25 with a few header bytes flipped), where jpeg-js
+ * throws an error, and it caps resolution and memory itself.
+ */
+async function jpegImage(bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  const jpeg = (await import('jpeg-js')).default;
+  let decoded: { width: number; height: number; data: Uint8Array };
+  try {
+    decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: Math.ceil(maxPixels / 1e6), maxMemoryUsageInMB: 2048 });
+  } catch (error) {
+    const size = headerSize('jpeg', bytes);
+    if (size && size.width * size.height > maxPixels) {
+      throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width: size.width, height: size.height, limit: Math.round(maxPixels / 1e6) } });
+    }
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'JPEG' } }, { cause: error });
+  }
+  const { width, height, data } = decoded;
+  if (!width || !height || data.length < width * height * 4) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'JPEG' } });
+  if (width < 16 || height < 16) throw new InputError(path, 'no-text', { code: 'input.image-too-small', params: { width, height } });
+  return { image: toGray(width, height, data, 'rgba'), dpi: headerDpi('jpeg', bytes) ?? guessDpi(width, height) };
+}
+
+/** The chain of a TIFF's image directories ends, inside the file, within a sane number of pages. */
+export function tiffChainSound(bytes: Uint8Array, maxPages: number): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8) return false;
+  const little = buf[0] === 0x49;
+  const u16 = (o: number) => (little ? buf.readUInt16LE(o) : buf.readUInt16BE(o));
+  const u32 = (o: number) => (little ? buf.readUInt32LE(o) : buf.readUInt32BE(o));
+  const seen = new Set<number>();
+  let offset = u32(4);
+  while (offset !== 0) {
+    if (seen.has(offset) || offset + 2 > buf.length || seen.size > maxPages * 4) return false;
+    seen.add(offset);
+    const next = offset + 2 + u16(offset) * 12;
+    if (next + 4 > buf.length) return false;
+    offset = u32(next);
+  }
+  return seen.size > 0;
+}
+
 function tiffPageLoaders(bytes: Uint8Array, path: string | null, maxPixels: number, maxPages: number, range: IngestOptions['pageRange']): (() => Promise<DecodedPage>)[] {
   const UTIF = require('utif2') as typeof import('utif2');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // utif2 follows the chain of image directories as the file gives it: a chain that loops or
+  // points outside the file is refused here, before it is handed over.
+  if (!tiffChainSound(bytes, maxPages)) throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } });
   let ifds;
   try {
     ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined && ifd['t257'] !== undefined);
   } catch (error) {
-    throw new InputError(path, 'invalid', `the TIFF image cannot be read (${(error as Error).message})`);
+    throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } }, { cause: error });
   }
-  if (ifds.length === 0) throw new InputError(path, 'invalid', 'the TIFF file holds no image');
+  if (ifds.length === 0) throw new InputError(path, 'damaged-image', { code: 'input.tiff-no-image' });
   const from = range?.from ?? 1;
   const to = Math.min(ifds.length, range?.to ?? ifds.length);
-  if (from > ifds.length) throw new InputError(path, 'invalid', `the TIFF has ${ifds.length} page${ifds.length === 1 ? '' : 's'}; there is no page ${from}`);
-  if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', `the TIFF has ${to - from + 1} pages, over the limit of ${maxPages}`);
+  if (from > ifds.length) throw new InputError(path, 'invalid', { code: 'input.no-such-page', params: { pages: ifds.length, page: from } });
+  if (to - from + 1 > maxPages) throw new InputError(path, 'too-large', { code: 'input.tiff-too-many-pages', params: { pages: to - from + 1, limit: maxPages } });
   const selected = ifds.slice(from - 1, to);
   for (const ifd of selected) {
     const width = Number((ifd['t256'] as number[])[0]);
     const height = Number((ifd['t257'] as number[])[0]);
-    if (width * height > maxPixels) throw new InputError(path, 'too-large', `a TIFF page is ${width}×${height} pixels, over the limit of ${Math.round(maxPixels / 1e6)} megapixels`);
+    // Strips (or tiles) that lie outside the file: the decoder would read past its end.
+    const offsets = (ifd['t273'] ?? ifd['t324']) as number[] | undefined;
+    const counts = (ifd['t279'] ?? ifd['t325']) as number[] | undefined;
+    if (!width || !height || !offsets?.length || offsets.some((o, k) => !(o >= 0) || o + Number(counts?.[k] ?? 0) > bytes.length)) {
+      throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } });
+    }
+    if (width * height > maxPixels) throw new InputError(path, 'too-large', { code: 'input.image-too-large', params: { width, height, limit: Math.round(maxPixels / 1e6) } });
   }
   return selected.map((ifd) => async () => {
     try {
       UTIF.decodeImage(buffer, ifd);
     } catch (error) {
-      throw new InputError(path, 'invalid', `a TIFF page cannot be decoded (${(error as Error).message})`);
+      throw new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: 'TIFF' } }, { cause: error });
     }
     const rgba = UTIF.toRGBA8(ifd);
     // XResolution is a rational: utif2 gives [[numerator, denominator]] (older UTIF: [value]).

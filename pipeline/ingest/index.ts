@@ -15,23 +15,23 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new InputError(path, 'unreadable', 'is a directory, not a file');
+    if (info.isDirectory()) throw new InputError(path, 'unreadable', { code: 'input.is-directory' });
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(path, 'missing', 'no such file');
-    throw new InputError(path, 'unreadable', `cannot read the file (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new InputError(path, 'missing', { code: 'input.no-such-file' });
+    throw new InputError(path, 'unreadable', { code: 'input.cannot-read', params: { reason: code ?? 'error' } });
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size > maxBytes) {
-    throw new InputError(path, 'too-large', `the file is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}`);
+    throw new InputError(path, 'too-large', { code: 'input.file-too-large', params: { size: formatBytes(size), limit: formatBytes(maxBytes) } });
   }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new InputError(path, 'unreadable', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(path, 'unreadable', { code: 'input.cannot-read', params: { reason: (error as NodeJS.ErrnoException).code ?? 'error' } });
   }
   return ingestBytes(bytes, path, options);
 }
@@ -40,16 +40,16 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
 export async function ingestBytes(bytes: Uint8Array, path: string | null, options: IngestOptions = {}): Promise<SourceText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new InputError(path, 'too-large', `the input is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(maxBytes)}`);
+    throw new InputError(path, 'too-large', { code: 'input.input-too-large', params: { size: formatBytes(bytes.length), limit: formatBytes(maxBytes) } });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const kind = detectKind(bytes);
   switch (kind) {
     case 'empty':
-      throw new InputError(path, 'empty', 'the file is empty');
+      throw new InputError(path, 'empty', { code: 'input.empty' });
     case 'text': {
       const decoded = decodeText(bytes);
-      if (decoded.text.trim() === '') throw new InputError(path, 'empty', 'the file holds only white space');
+      if (decoded.text.trim() === '') throw new InputError(path, 'empty', { code: 'input.only-white-space' });
       return {
         path,
         sha256,
@@ -59,7 +59,9 @@ export async function ingestBytes(bytes: Uint8Array, path: string | null, option
         pageTexts: textPages(decoded.text),
         diagnostics: decoded.singleByte
           ? [{ severity: 'info', code: 'single-byte-text', message: 'the text is not UTF-8; read as a single-byte encoding' }]
-          : [],
+          : decoded.replaced
+            ? [{ severity: 'warning', code: 'damaged-text', message: `${decoded.replaced} damaged character(s) that are not valid UTF-8 were replaced by U+FFFD` }]
+            : [],
       };
     }
     case 'pdf':
@@ -70,25 +72,25 @@ export async function ingestBytes(bytes: Uint8Array, path: string | null, option
     case 'docx':
       return readRich(kind, bytes, path, sha256, options);
     case 'xlsx':
-      throw new InputError(path, 'unsupported-format', 'this is a spreadsheet (XLSX), not a plan document; use PDF, DOCX or text');
+      throw new InputError(path, 'unsupported-format', { code: 'input.xlsx' });
     case 'pptx':
-      throw new InputError(path, 'unsupported-format', 'this is a presentation (PPTX), not a plan document; use PDF, DOCX or text');
+      throw new InputError(path, 'unsupported-format', { code: 'input.pptx' });
     case 'odf':
-      throw new InputError(path, 'unsupported-format', 'OpenDocument files (ODT) are not supported; save it as DOCX or PDF');
+      throw new InputError(path, 'unsupported-format', { code: 'input.odf' });
     case 'zip':
-      throw new InputError(path, 'unsupported-format', 'this is a zip archive, not a document; unpack it and give the PDF or DOCX inside');
+      throw new InputError(path, 'unsupported-format', { code: 'input.zip' });
     case 'ole2':
       if (isEncryptedOffice(bytes)) {
-        throw new InputError(path, 'encrypted', 'the Office document is protected by a password; open it and save an unprotected copy');
+        throw new InputError(path, 'encrypted', { code: 'input.office-encrypted' });
       }
-      throw new InputError(path, 'unsupported-format', 'this is an old Office file (DOC/XLS); save it as DOCX or PDF');
+      throw new InputError(path, 'unsupported-format', { code: 'input.old-office' });
     case 'rtf':
-      throw new InputError(path, 'unsupported-format', 'RTF is not supported; save it as DOCX or PDF');
+      throw new InputError(path, 'unsupported-format', { code: 'input.rtf' });
     case 'gif':
     case 'bmp':
-      throw new InputError(path, 'unsupported-format', `${kind.toUpperCase()} images are not supported; use PNG, JPEG, TIFF or WebP`);
+      throw new InputError(path, 'unsupported-format', { code: 'input.image-format', params: { format: kind.toUpperCase() } });
     default:
-      throw new InputError(path, 'binary', 'the file is binary and of no supported format (text, markdown, PDF, DOCX, PNG, JPEG, TIFF, WebP)');
+      throw new InputError(path, 'binary', { code: 'input.binary' });
   }
 }
 
@@ -100,9 +102,34 @@ async function readRich(
   sha256: string,
   options: IngestOptions,
 ): Promise<SourceText> {
-  if (kind === 'pdf') return (await import('./pdf.js')).readPdf(bytes, path, sha256, options);
-  if (kind === 'docx') return (await import('./docx.js')).readDocx(bytes, path, sha256, options);
-  return (await import('./image.js')).readImage(kind, bytes, path, sha256, options);
+  try {
+    if (kind === 'pdf') return await (await import('./pdf.js')).readPdf(bytes, path, sha256, options);
+    if (kind === 'docx') return await (await import('./docx.js')).readDocx(bytes, path, sha256, options);
+    return await (await import('./image.js')).readImage(kind, bytes, path, sha256, options);
+  } catch (error) {
+    throw readerFailure(error, kind, path);
+  }
+}
+
+/**
+ * The edge of the reading stage: whatever a reader's library throws (pdf.js, the image
+ * decoders, the zip and XML readers) becomes the file's own InputError — the file is damaged —
+ * with the library's error kept as its cause (shown with THIDUA_DEBUG=1).
+ */
+export function readerFailure(error: unknown, kind: 'pdf' | 'png' | 'jpeg' | 'tiff' | 'webp' | 'docx', path: string | null): InputError {
+  if (error instanceof InputError) return error;
+  if (isOutOfMemory(error)) return new InputError(path, 'out-of-memory', { code: 'input.out-of-memory', params: { limit: 'heap' } }, { cause: error });
+  if (kind === 'pdf') return new InputError(path, 'damaged-pdf', { code: 'input.pdf-damaged' }, { cause: error });
+  if (kind === 'docx') {
+    const detail = String((error as Error)?.message ?? error).replace(/\s+/g, ' ').slice(0, 80);
+    return new InputError(path, 'damaged-docx', { code: 'input.docx-damaged', params: { detail } }, { cause: error });
+  }
+  return new InputError(path, 'damaged-image', { code: 'input.image-damaged', params: { format: kind.toUpperCase() } }, { cause: error });
+}
+
+/** An allocation that failed (a damaged header asking for an absurd buffer). */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof RangeError && /allocation|array buffer|array length|typed array|memory/i.test(error.message);
 }
 
 /** A password-protected OOXML file is an OLE2 container with an "EncryptedPackage" stream. */

@@ -83,7 +83,10 @@ interface Job {
 }
 
 export class OcrTimeoutError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly seconds = 0,
+  ) {
     super(message);
     this.name = 'OcrTimeoutError';
   }
@@ -203,7 +206,7 @@ async function startWorker(timeoutMs: number, onError: (e: Error) => void): Prom
   const langPath = tessdataDir();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new OcrTimeoutError(`the OCR engine did not start within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new OcrTimeoutError(`the OCR engine did not start within ${Math.round(timeoutMs / 1000)} s`, Math.round(timeoutMs / 1000))), timeoutMs);
   });
   const creating = createWorker(LANG, OEM.LSTM_ONLY, {
     langPath,

@@ -52,7 +52,7 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   const tableless = horizontalRulings.length > 0 ? eraseRulings(prepared.image, horizontalRulings) : prepared.image;
   const pool = context.pool ?? sharedOcrPool();
   const remaining = context.deadline - Date.now();
-  if (remaining <= 0) throw new InputError(context.path, 'timeout', `OCR took longer than allowed (stopped before page ${context.page})`);
+  if (remaining <= 0) throw new InputError(context.path, 'timeout', { code: 'input.ocr-timeout-before', params: { page: context.page } });
   let timer: NodeJS.Timeout | undefined;
   let result;
   try {
@@ -65,9 +65,15 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
   } catch (error) {
     if (error instanceof OcrTimeoutError) {
       await pool.close();
-      throw new InputError(context.path, 'timeout', error.message === 'timeout' ? `OCR took longer than allowed (page ${context.page})` : error.message);
+      throw new InputError(
+        context.path,
+        'timeout',
+        error.message === 'timeout' ? { code: 'input.ocr-timeout', params: { page: context.page } } : { code: 'input.ocr-start-timeout', params: { seconds: error.seconds } },
+      );
     }
-    throw error;
+    if (error instanceof InputError) throw error;
+    // The engine failed on this page (a worker error, an image it could not take).
+    throw new InputError(context.path, 'ocr-failed', { code: 'input.ocr-failed', params: { page: context.page } }, { cause: error });
   } finally {
     clearTimeout(timer);
   }

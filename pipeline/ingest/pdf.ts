@@ -61,7 +61,7 @@ export function looksTruncated(bytes: Uint8Array): boolean {
 export async function readPdf(bytes: Uint8Array, path: string | null, sha256: string, options: IngestOptions): Promise<SourceText> {
   const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   if (looksTruncated(bytes)) {
-    throw new InputError(path, 'truncated', 'the PDF is truncated: it ends without its end-of-file marker (an incomplete download or copy?)');
+    throw new InputError(path, 'truncated', { code: 'input.pdf-truncated' });
   }
   const pdfjs = await loadPdfjs();
   let doc: PdfDocument;
@@ -71,19 +71,18 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
   } catch (error) {
     await task.destroy().catch(() => undefined);
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new InputError(path, 'encrypted', 'the PDF is protected by a password; open it and save an unprotected copy');
-    const message = (error as Error).message ?? String(error);
-    throw new InputError(path, 'invalid', `the PDF cannot be read (${message.replace(/\s+/g, ' ').slice(0, 120)})`);
+    if (name === 'PasswordException') throw new InputError(path, 'encrypted', { code: 'input.pdf-encrypted' });
+    throw new InputError(path, 'damaged-pdf', { code: 'input.pdf-damaged' }, { cause: error });
   }
   try {
     const total = doc.numPages;
     if (total > limits.maxPages && !options.pageRange) {
-      throw new InputError(path, 'too-large', `the PDF has ${total} pages, over the limit of ${limits.maxPages}; choose pages with --pages`);
+      throw new InputError(path, 'too-large', { code: 'input.pdf-too-many-pages', params: { pages: total, limit: limits.maxPages } });
     }
     const from = options.pageRange?.from ?? 1;
     const to = Math.min(total, options.pageRange?.to ?? total);
-    if (from > total) throw new InputError(path, 'invalid', `the PDF has ${total} page${total === 1 ? '' : 's'}; there is no page ${from}`);
-    if (to - from + 1 > limits.maxPages) throw new InputError(path, 'too-large', `${to - from + 1} pages asked for, over the limit of ${limits.maxPages}`);
+    if (from > total) throw new InputError(path, 'invalid', { code: 'input.no-such-page', params: { pages: total, page: from } });
+    if (to - from + 1 > limits.maxPages) throw new InputError(path, 'too-large', { code: 'input.too-many-pages-asked', params: { count: to - from + 1, limit: limits.maxPages } });
     const numbers: number[] = [];
     for (let n = from; n <= to; n++) numbers.push(n);
 
@@ -93,6 +92,7 @@ export async function readPdf(bytes: Uint8Array, path: string | null, sha256: st
     for (const n of numbers) {
       const page = await doc.getPage(n);
       analysed.push(await analysePage(pdfjs, page, n));
+      options.heartbeat?.();
     }
     const ocrNumbers = analysed.filter((p) => p.verdict.ocr).map((p) => p.number);
     const progress = startProgress(ocrNumbers.length, options, 'OCR');
@@ -298,7 +298,10 @@ async function pageImage(pdfjs: PdfJs, page: PdfPage, analysed: AnalysedPage, li
   const scan = [...analysed.images].sort((a, b) => b.coverage - a.coverage)[0];
   if (scan && scan.coverage > 0.5 && scan.objId && Math.abs(scan.matrix[1]) < 1e-6 && Math.abs(scan.matrix[2]) < 1e-6) {
     if (scan.width * scan.height > limits.maxPixels) {
-      throw new InputError(path, 'too-large', `page ${analysed.number} holds an image of ${scan.width}×${scan.height} pixels, over the limit of ${Math.round(limits.maxPixels / 1e6)} megapixels`);
+      throw new InputError(path, 'too-large', {
+        code: 'input.page-image-too-large',
+        params: { page: analysed.number, width: scan.width, height: scan.height, limit: Math.round(limits.maxPixels / 1e6) },
+      });
     }
     const native = await embeddedImage(page, scan.objId);
     if (native) {

@@ -6,6 +6,8 @@ export interface DecodedText {
   text: string;
   /** The bytes were not valid UTF-8 and were read one byte per character (Windows-1252). */
   singleByte: boolean;
+  /** UTF-8 with a few damaged bytes: how many sequences were replaced by U+FFFD. */
+  replaced?: number;
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText {
@@ -15,6 +17,17 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, ''), singleByte: false };
   } catch {
+    // UTF-8 with a few damaged bytes (a flipped bit, a cut character) stays UTF-8: read as a
+    // single-byte code page, every Vietnamese letter of it would turn into two or three others.
+    // A legacy single-byte text, by contrast, is not UTF-8 at almost any of its non-ASCII bytes.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    let replaced = 0;
+    let wide = 0;
+    for (const ch of lenient) {
+      if (ch === '\uFFFD') replaced++;
+      else if (ch.codePointAt(0)! > 0x7f) wide++;
+    }
+    if (wide >= 20 && replaced <= wide * 0.1) return { text: lenient.replace(/^\uFEFF/, ''), singleByte: false, replaced };
     return { text: new TextDecoder('windows-1252').decode(bytes), singleByte: true };
   }
 }

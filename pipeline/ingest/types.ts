@@ -49,6 +49,8 @@ export interface IngestOptions {
   ocrPool?: OcrPool;
   /** Called as pages are done (instead of the stderr progress bar). */
   onProgress?: (progress: { done: number; total: number; label: string }) => void;
+  /** Called after each step of reading (a page analysed or decoded): the reader is alive. */
+  heartbeat?: () => void;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;

@@ -2,13 +2,16 @@
 // is capped by the bytes left in the budget (zlib's maxOutputLength), so a part that lies
 // about its size cannot expand past the limit. Encrypted entries and ZIP64 are refused.
 import { inflateRawSync } from 'node:zlib';
+import type { Message } from '../errors.js';
+import { t } from '../messages/index.js';
 
+/** A damaged, encrypted or oversized zip; `detail` is a catalogue message. */
 export class ZipError extends Error {
   constructor(
-    message: string,
+    readonly detail: Message,
     readonly problem: 'invalid' | 'too-large' | 'encrypted',
   ) {
-    super(message);
+    super(t(detail.code, detail.params ?? {}));
     this.name = 'ZipError';
   }
 }
@@ -25,12 +28,14 @@ interface Entry {
 export class ZipReader {
   private readonly entries = new Map<string, Entry>();
   private budget: number;
+  private readonly limitText: string;
 
   constructor(
     private readonly bytes: Uint8Array,
     limits: { maxDecompressedBytes: number; maxEntries: number },
   ) {
     this.budget = limits.maxDecompressedBytes;
+    this.limitText = `${Math.round(limits.maxDecompressedBytes / 1024 / 1024)} MiB`;
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let eocd = -1;
     for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
@@ -39,13 +44,13 @@ export class ZipReader {
         break;
       }
     }
-    if (eocd < 0) throw new ZipError('the zip has no central directory (truncated?)', 'invalid');
+    if (eocd < 0) throw new ZipError({ code: 'input.zip-no-directory' }, 'invalid');
     const count = buf.readUInt16LE(eocd + 10);
     let offset = buf.readUInt32LE(eocd + 16);
-    if (count === 0xffff || offset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported', 'invalid');
-    if (count > limits.maxEntries) throw new ZipError(`the zip holds ${count} entries, over the limit of ${limits.maxEntries}`, 'too-large');
+    if (count === 0xffff || offset === 0xffffffff) throw new ZipError({ code: 'input.zip64' }, 'invalid');
+    if (count > limits.maxEntries) throw new ZipError({ code: 'input.docx-too-many-entries', params: { count, limit: limits.maxEntries } }, 'too-large');
     for (let k = 0; k < count; k++) {
-      if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw new ZipError('the zip directory is damaged', 'invalid');
+      if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw new ZipError({ code: 'input.zip-directory-damaged' }, 'invalid');
       const nameLength = buf.readUInt16LE(offset + 28);
       const extraLength = buf.readUInt16LE(offset + 30);
       const commentLength = buf.readUInt16LE(offset + 32);
@@ -74,15 +79,15 @@ export class ZipReader {
   read(name: string): Buffer | null {
     const entry = this.entries.get(name);
     if (!entry) return null;
-    if (entry.flags & 1) throw new ZipError('the document is encrypted', 'encrypted');
+    if (entry.flags & 1) throw new ZipError({ code: 'input.docx-encrypted' }, 'encrypted');
     const buf = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
     const at = entry.localOffset;
-    if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new ZipError(`the zip entry ${name} is damaged`, 'invalid');
+    if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw new ZipError({ code: 'input.zip-entry-damaged', params: { name } }, 'invalid');
     const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
     const end = start + entry.compressedSize;
-    if (end > buf.length) throw new ZipError(`the zip entry ${name} is cut short (truncated file?)`, 'invalid');
+    if (end > buf.length) throw new ZipError({ code: 'input.zip-entry-cut', params: { name } }, 'invalid');
     const data = buf.subarray(start, end);
-    if (entry.size > this.budget) throw new ZipError(`the document decompresses to more than the limit (zip bomb?)`, 'too-large');
+    if (entry.size > this.budget) throw new ZipError({ code: 'input.docx-too-large', params: { limit: this.limitText } }, 'too-large');
     let out: Buffer;
     if (entry.method === 0) out = Buffer.from(data);
     else if (entry.method === 8) {
@@ -90,11 +95,11 @@ export class ZipReader {
         out = inflateRawSync(data, { maxOutputLength: Math.max(1, this.budget) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-          throw new ZipError('the document decompresses to more than the limit (zip bomb?)', 'too-large');
+          throw new ZipError({ code: 'input.docx-too-large', params: { limit: this.limitText } }, 'too-large');
         }
-        throw new ZipError(`the zip entry ${name} cannot be decompressed`, 'invalid');
+        throw new ZipError({ code: 'input.zip-entry-inflate', params: { name } }, 'invalid');
       }
-    } else throw new ZipError(`the zip entry ${name} uses an unsupported compression method (${entry.method})`, 'invalid');
+    } else throw new ZipError({ code: 'input.zip-entry-method', params: { name, method: entry.method } }, 'invalid');
     this.budget -= out.length;
     return out;
   }

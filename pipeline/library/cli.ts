@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { t } from '../messages/index.js';
 import type { AdminLevel, IssuerKind } from '../record/schema.js';
 import { renderTable } from '../compare/table.js';
 import { Library, type PlanFilters, type PlanSummary } from './library.js';
@@ -23,13 +24,13 @@ export interface LibraryCliOptions {
 
 export function addLibraryOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--data <dir>', 'library data directory (embedded database)').env('THIDUA_DATA'))
-    .addOption(new Option('--db <url>', 'use a PostgreSQL server instead: postgres://user:pass@host/db').env('THIDUA_DB'));
+    .addOption(new Option('--data <dir>', t('cli.opt-data')).env('THIDUA_DATA'))
+    .addOption(new Option('--db <url>', t('cli.opt-db')).env('THIDUA_DB'));
 }
 
 /** Opens the library the options name; closes it after `fn`. */
 export async function withLibrary<T>(opts: LibraryCliOptions, fn: (lib: Library) => Promise<T>): Promise<T> {
-  if (opts.db && !/^postgres(ql)?:\/\//.test(opts.db)) throw new UsageError(`--db takes a postgres:// URL, not "${opts.db}"`);
+  if (opts.db && !/^postgres(ql)?:\/\//.test(opts.db)) throw new UsageError({ code: 'cli.err-db', params: { value: opts.db } });
   const lib = await Library.open(opts.db ? { db: opts.db } : { data: opts.data ?? defaultDataDir() });
   try {
     return await fn(lib);
@@ -47,10 +48,10 @@ export interface FilterCliOptions {
 
 export function addFilterOptions(cmd: Command): Command {
   return cmd
-    .option('--issuer <name>', 'only plans of this issuer (part of the name, accents optional)')
-    .option('--level <level>', 'only plans of this level: province (tỉnh), district (huyện), commune (xã)')
-    .option('--kind <kind>', 'only plans of this kind of issuer: people_committee (ubnd), police (cong-an), party, other')
-    .option('--year <year>', 'only plans whose period covers this year');
+    .option('--issuer <name>', t('cli.opt-issuer'))
+    .option('--level <level>', t('cli.opt-level'))
+    .option('--kind <kind>', t('cli.opt-kind'))
+    .option('--year <year>', t('cli.opt-year'));
 }
 
 const LEVELS: Record<string, AdminLevel> = { province: 'province', tinh: 'province', district: 'district', huyen: 'district', commune: 'commune', xa: 'commune' };
@@ -64,14 +65,14 @@ export function filtersFrom(opts: FilterCliOptions): PlanFilters {
   if (opts.issuer) f.issuer = opts.issuer;
   if (opts.level) {
     f.level = LEVELS[key(opts.level)];
-    if (!f.level) throw new UsageError(`--level takes province, district or commune, not "${opts.level}"`);
+    if (!f.level) throw new UsageError({ code: 'cli.err-level', params: { value: opts.level } });
   }
   if (opts.kind) {
     f.kind = KINDS[key(opts.kind)];
-    if (!f.kind) throw new UsageError(`--kind takes people_committee, police, party or other, not "${opts.kind}"`);
+    if (!f.kind) throw new UsageError({ code: 'cli.err-kind', params: { value: opts.kind } });
   }
   if (opts.year) {
-    if (!/^\d{4}$/.test(opts.year.trim())) throw new UsageError(`--year takes a year such as 2025, not "${opts.year}"`);
+    if (!/^\d{4}$/.test(opts.year.trim())) throw new UsageError({ code: 'cli.err-year', params: { value: opts.year } });
     f.year = Number(opts.year);
   }
   return f;

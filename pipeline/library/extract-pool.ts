@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InputError, type InputProblem } from '../errors.js';
+import { InputError } from '../errors.js';
+import { currentLang } from '../messages/index.js';
 import { coerceRecord } from './records.js';
 import type { PlanRecord } from '../record/schema.js';
 import type { ExtractReply } from './extract-worker.js';
@@ -37,7 +38,7 @@ export function defaultJobs(): number {
 export function createExtractPool(jobs: number): ExtractPool | null {
   const script = fileURLToPath(new URL('./extract-worker.js', import.meta.url));
   if (jobs < 1 || !existsSync(script)) return null;
-  const workers = Array.from({ length: jobs }, () => new Worker(script));
+  const workers = Array.from({ length: jobs }, () => new Worker(script, { workerData: { lang: currentLang() } }));
   // Files handed to each worker and not answered yet: up to AHEAD, so that a worker has its
   // next file before it finishes this one, even when the main thread is busy.
   const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
@@ -76,7 +77,7 @@ export function createExtractPool(jobs: number): ExtractPool | null {
           job.reject(error);
         }
       } else if (reply.input) {
-        job.reject(new InputError(reply.input.path, reply.input.problem as InputProblem, reply.input.message));
+        job.reject(InputError.fromJSON(reply.input));
       } else {
         job.reject(new Error(reply.message));
       }

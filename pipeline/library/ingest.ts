@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { extractWithText } from './extract-text.js';
+import { extractGuarded } from '../guard.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.js';
 import type { PlanRecord } from '../record/schema.js';
 import { EXTRACTOR_VERSION } from '../version.js';
@@ -49,7 +49,7 @@ export async function collectFiles(inputs: string[]): Promise<{ files: string[];
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (files.length >= MAX_FILES) throw new InputError(dir, 'too-large', `more than ${MAX_FILES} files to ingest`);
+      if (files.length >= MAX_FILES) throw new InputError(dir, 'too-large', { code: 'input.too-many-files', params: { limit: MAX_FILES } });
       if (e.name.startsWith('.')) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
@@ -91,8 +91,9 @@ export interface Extracted {
   pageStarts: number[] | null;
 }
 
+/** In a guarded worker process (pipeline/guard.ts): under the time limits, a decoder crash refused as the file's. */
 async function defaultExtract(path: string): Promise<Extracted> {
-  return extractWithText(path);
+  return extractGuarded(path, { quiet: true });
 }
 
 type Prepared = Extracted & { sha256: string; bytes: Uint8Array; extractor: string; stored: boolean };
@@ -120,9 +121,9 @@ function failure(path: string, error: unknown): FileOutcome {
 async function readOne(path: string, options: IngestOptions): Promise<ReadFile | FileOutcome> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(path, 'unreadable', 'is not a regular file');
+    if (!info.isFile()) throw new InputError(path, 'unreadable', { code: 'input.not-regular-file' });
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    if (info.size > maxBytes) throw new InputError(path, 'too-large', `the file is over the size limit of ${maxBytes} bytes`);
+    if (info.size > maxBytes) throw new InputError(path, 'too-large', { code: 'input.file-too-large', params: { size: `${info.size} B`, limit: `${maxBytes} B` } });
     const bytes = await readFile(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const recordFromJson = extname(path).toLowerCase() === '.json' ? parseRecordBytes(bytes, path) : null;

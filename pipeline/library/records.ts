@@ -59,16 +59,16 @@ export function parseRecordBytes(bytes: Uint8Array, path: string): PlanRecord {
   try {
     value = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
-    throw new InputError(path, 'invalid', 'is not valid JSON');
+    throw new InputError(path, 'invalid', { code: 'input.record-not-json' });
   }
-  if (!looksLikeRecord(value)) throw new InputError(path, 'invalid', `is JSON but not a plan record (no "schema": "${SCHEMA_ID}")`);
+  if (!looksLikeRecord(value)) throw new InputError(path, 'invalid', { code: 'input.record-not-plan', params: { schema: SCHEMA_ID } });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     return coerceRecord(value, { path, sha256 });
   } catch (error) {
     if (error instanceof ZodError) {
       const first = error.issues[0];
-      throw new InputError(path, 'invalid', `is not a valid plan record: ${first ? `${first.path.join('.') || '(top)'}: ${first.message}` : 'invalid'}`);
+      throw new InputError(path, 'invalid', { code: 'input.record-invalid', params: { field: first ? first.path.join('.') || '(top)' : '(top)', problem: first?.message ?? 'invalid' } });
     }
     throw error;
   }
@@ -81,8 +81,8 @@ export async function readRecordFile(path: string): Promise<PlanRecord> {
     size = (await stat(path)).size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(path, code === 'ENOENT' ? 'missing' : 'unreadable', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`);
+    throw new InputError(path, code === 'ENOENT' ? 'missing' : 'unreadable', code === 'ENOENT' ? { code: 'input.no-such-file' } : { code: 'input.cannot-read', params: { reason: code ?? 'error' } });
   }
-  if (size > MAX_RECORD_BYTES) throw new InputError(path, 'too-large', `the record file is over ${MAX_RECORD_BYTES >> 20} MB`);
+  if (size > MAX_RECORD_BYTES) throw new InputError(path, 'too-large', { code: 'input.record-too-large', params: { limit: MAX_RECORD_BYTES >> 20 } });
   return parseRecordBytes(await readFile(path), path);
 }

@@ -9,6 +9,8 @@ import { WEB } from './web.js';
 import { QUEUE } from './queue.js';
 import { FORMS } from './forms.js';
 import { WEBUI } from './webui.js';
+import { INPUT } from './input.js';
+import { CLI } from './cli.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -26,6 +28,8 @@ export const CATALOGUE: Record<string, Entry> = {
   ...QUEUE,
   ...FORMS,
   ...WEBUI,
+  ...INPUT,
+  ...CLI,
 };
 
 let chosen: Lang | null = null;

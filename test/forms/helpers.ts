@@ -38,7 +38,8 @@ export async function runCli(args: string[]): Promise<{ code: number; stderr: st
     return true;
   }) as typeof process.stderr.write;
   try {
-    const code = await main(['node', 'thidua', ...args]);
+    // These tests read the checks' English wording: the CLI speaks Vietnamese by default.
+    const code = await main(['node', 'thidua', '--lang', 'en', ...args]);
     return { code, stderr };
   } finally {
     process.stderr.write = original;

@@ -2,7 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { extractFile } from '../../extract.js';
+import { t } from '../../messages/index.js';
+import { closeGuard, extractGuarded } from '../../guard.js';
 import { comparePlans } from '../../compare/index.js';
 import { renderComparison, type CompareFormat } from '../../compare/render.js';
 import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
@@ -21,7 +22,7 @@ function isFile(arg: string): boolean {
 async function loadPlans(args: string[], opts: LibraryCliOptions): Promise<PlanRecord[]> {
   const records: Array<PlanRecord | null> = [];
   for (const arg of args) {
-    if (isFile(arg)) records.push(arg.toLowerCase().endsWith('.json') ? await readRecordFile(arg) : (await extractFile(arg, { quiet: true })).record);
+    if (isFile(arg)) records.push(arg.toLowerCase().endsWith('.json') ? await readRecordFile(arg) : (await extractGuarded(arg, { quiet: true }).finally(closeGuard)).record);
     else records.push(null);
   }
   if (records.some((r) => r === null)) {
@@ -37,16 +38,16 @@ async function loadPlans(args: string[], opts: LibraryCliOptions): Promise<PlanR
 export function registerCompare(program: Command): void {
   const cmd = program
     .command('compare')
-    .description('compare plan B with plan A: citation, period, contents, awards and quotas, criteria, dossier')
-    .argument('<a>', 'the reference plan (usually from above): library id, document number, or file')
-    .argument('<b>', 'the plan checked against it: library id, document number, or file')
-    .option('-f, --format <format>', 'text (terminal table), md, html (one self-contained file) or json', 'text')
-    .option('-o, --out <file>', 'write to this file instead of standard output');
+    .description(t('cli.compare.description'))
+    .argument('<a>', t('cli.compare.arg-a'))
+    .argument('<b>', t('cli.compare.arg-b'))
+    .option('-f, --format <format>', t('cli.compare.opt-format'), 'text')
+    .option('-o, --out <file>', t('cli.compare.opt-out'));
   addLibraryOptions(cmd)
-    .addHelpText('after', '\nThe JSON has a top-level "differences" array; each item has an "aspect" (citation, period,\ncontents, awards, criteria, dossier), a "kind", and the two values compared ("a", "b").')
+    .addHelpText('after', '\n' + t('cli.compare.help-after'))
     .action(async (a: string, b: string, opts: LibraryCliOptions & { format: string; out?: string }) => {
       const format = opts.format as CompareFormat;
-      if (!FORMATS.includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${opts.format}"`);
+      if (!FORMATS.includes(format)) throw new UsageError({ code: 'cli.err-format', params: { values: FORMATS.join(', '), value: opts.format } });
       const [ra, rb] = await loadPlans([a, b], opts);
       const text = renderComparison(comparePlans(ra, rb), format);
       if (opts.out) await writeFileAtomic(opts.out, text);

@@ -5,22 +5,23 @@ import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../li
 import { collectFiles, ingestFiles, type FileOutcome, type IngestSummary } from '../../library/ingest.js';
 import { createExtractPool, defaultJobs } from '../../library/extract-pool.js';
 import { InputError, UsageError } from '../../errors.js';
+import { t } from '../../messages/index.js';
 
 export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
-    .description('extract plans from files and directories and store them in the library (idempotent by content hash)')
-    .argument('<paths...>', 'plan documents (text, markdown, PDF, image, DOCX), record JSON files, or directories of them')
-    .option('-q, --quiet', 'no progress bar')
-    .option('--json', 'print one JSON line per file as soon as it is stored, then a summary line')
-    .option('-j, --jobs <n>', 'extraction worker threads, working ahead of the stores (default: cores - 1, at least 1, at most 4; 0: none)');
+    .description(t('cli.ingest.description'))
+    .argument('<paths...>', t('cli.ingest.arg-paths'))
+    .option('-q, --quiet', t('cli.ingest.opt-quiet'))
+    .option('--json', t('cli.ingest.opt-json'))
+    .option('-j, --jobs <n>', t('cli.ingest.opt-jobs'));
   addLibraryOptions(cmd)
-    .addHelpText('after', '\nExit status: 0 when every file was stored or already present; 1 when some failed (the summary names them and why).')
+    .addHelpText('after', '\n' + t('cli.ingest.exit-status'))
     .action(async (paths: string[], opts: LibraryCliOptions & { quiet?: boolean; json?: boolean; jobs?: string }) => {
       const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
-      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)) throw new UsageError(`--jobs takes a whole number from 0 to 64, not "${opts.jobs}"`);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)) throw new UsageError({ code: 'cli.err-jobs', params: { value: opts.jobs } });
       const { files, failures } = await collectFiles(paths);
-      if (files.length === 0 && failures.length === 0) throw new InputError(paths.join(' '), 'missing', 'no plan files found');
+      if (files.length === 0 && failures.length === 0) throw new InputError(paths.join(' '), 'missing', { code: 'input.no-files' });
       // Extraction workers start before the library opens, so that they load meanwhile.
       const pool = files.length > 1 && (jobs ?? defaultJobs()) >= 1 ? createExtractPool(jobs ?? defaultJobs()) : null;
       const summary = await withLibrary(opts, async (lib) => {
@@ -49,7 +50,7 @@ export function registerIngest(program: Command): void {
       if (summary.failed.length > 0) {
         const total = summary.stored + summary.updated + summary.unchanged + summary.failed.length;
         // Exit 1, after the summary, naming the first failed file.
-        throw new InputError(summary.failed[0].path, 'invalid', `${summary.failed.length} of ${total} files could not be ingested (see the summary)`);
+        throw new InputError(summary.failed[0].path, 'invalid', { code: 'cli.ingest.failed-count', params: { failed: summary.failed.length, total } });
       }
     });
 }
@@ -57,8 +58,8 @@ export function registerIngest(program: Command): void {
 export function formatSummary(s: IngestSummary): string {
   const total = s.stored + s.updated + s.unchanged + s.failed.length;
   const lines = [
-    `${total} file${total === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s: ${s.stored} stored, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed.length} failed`,
+    t('cli.ingest.summary', { total, seconds: s.seconds.toFixed(1), stored: s.stored, updated: s.updated, unchanged: s.unchanged, failed: s.failed.length }),
   ];
-  for (const f of s.failed) lines.push(`  failed: ${f.path}: ${f.reason}`);
+  for (const f of s.failed) lines.push(t('cli.ingest.summary-failed', { path: f.path, reason: f.reason }));
   return lines.join('\n') + '\n';
 }

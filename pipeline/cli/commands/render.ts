@@ -90,26 +90,23 @@ async function writeAll(documents: { fileName: string; bytes: Uint8Array }[], di
 
 function common(command: Command, outHelp: string): Command {
   return command
-    .requiredOption('--plan <plan>', 'the plan: a plan record (.json) or any document thidua extract reads')
-    .requiredOption('--nominees <file>', 'the nominee list: CSV ("," or ";", UTF-8 or Windows-1258), Unicode text (UTF-16, tabs), XLSX or JSON')
-    .requiredOption('--from <body.json>', 'the submitting body (cấp trình khen) as JSON')
-    .option('--occasion <occasion>', 'award occasion when the plan has several: annual, midterm, final, campaign')
-    .option('--date <YYYY-MM-DD>', 'date of the dossier (default: today)')
-    .option('--draft', 'write even when the checks fail: marked "DỰ THẢO", with the problems on a last page')
-    .option('--template <file.docx>', "a province's own form; its tags are checked against the data model first")
-    .option('--pdf', 'also write each document as PDF (LibreOffice headless)')
-    .option('--verbose', 'one message per nominee and rule instead of one per rule')
-    .option('-q, --quiet', 'no warnings on standard error (errors are always printed)')
+    .requiredOption('--plan <plan>', t('cli.render.opt-plan'))
+    .requiredOption('--nominees <file>', t('cli.render.opt-nominees'))
+    .requiredOption('--from <body.json>', t('cli.render.opt-from'))
+    .option('--occasion <occasion>', t('cli.render.opt-occasion'))
+    .option('--date <YYYY-MM-DD>', t('cli.render.opt-date'))
+    .option('--draft', t('cli.render.opt-draft'))
+    .option('--template <file.docx>', t('cli.render.opt-template'))
+    .option('--pdf', t('cli.render.opt-pdf'))
+    .option('--verbose', t('cli.render.opt-verbose'))
+    .option('-q, --quiet', t('cli.render.opt-quiet'))
     .requiredOption('-o, --out <path>', outHelp)
-    .addHelpText(
-      'after',
-      '\nExit status: 0 when written; 1 for a bad input or a list the plan does not allow (each problem is\nprinted, naming the nominees and the rule and quoting the plan; nothing is written); 2 for a usage error.\nTemplate tags: docs/forms/data-model.md. Inputs and list formats: docs/forms.md.',
-    );
+    .addHelpText('after', '\n' + t('cli.render.help-after'));
 }
 
 export function registerRender(program: Command): void {
-  const render = program.command('render').description('fill the award dossier forms (mẫu 01 Tờ trình, mẫu 08 Báo cáo thành tích) as DOCX');
-  common(render.command('mau01').description('the Tờ trình đề nghị khen thưởng with its list of nominees (one .docx)'), 'the .docx file to write').action(
+  const render = program.command('render').description(t('cli.render.description'));
+  common(render.command('mau01').description(t('cli.render.mau01')), t('cli.render.out-mau01')).action(
     async (opts: RenderOptions) => {
       if (!/\.docx$/i.test(opts.out)) throw new UsageError(t('forms.out-not-docx', { out: opts.out }));
       const { dossier, template, soffice } = await prepare('mau01', opts);
@@ -120,7 +117,7 @@ export function registerRender(program: Command): void {
       say(opts, `thidua: ${t('forms.wrote-mau01', { out: opts.out, count: dossier.nominees.length, pdf: pdfs ? t('forms.with-pdf') : '', draft: draft ? ' (DỰ THẢO)' : '' })}`);
     },
   );
-  common(render.command('mau08').description('a Báo cáo thành tích per nominee (one .docx each, named after the nominee)'), 'the directory to write the reports into').action(
+  common(render.command('mau08').description(t('cli.render.mau08')), t('cli.render.out-mau08')).action(
     async (opts: RenderOptions) => {
       const existing = await stat(opts.out).catch(() => null);
       if (existing && !existing.isDirectory()) throw new UsageError(t('forms.out-not-dir', { out: opts.out }));

@@ -1,6 +1,7 @@
 // `thidua show ID|NUMBER`: one plan of the library, its links and diagnostics.
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { t } from '../../messages/index.js';
 import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
 import type { Library, StoredPlan } from '../../library/library.js';
 
@@ -9,17 +10,17 @@ export async function resolvePlanId(lib: Library, arg: string): Promise<number> 
   if (/^#?\d+$/.test(arg.trim())) {
     const id = Number(arg.trim().replace('#', ''));
     if (await lib.get(id)) return id;
-    throw new UsageError(`no plan with id ${id} in the library`);
+    throw new UsageError({ code: 'cli.show.no-id', params: { id } });
   }
   const found = await lib.findByNumber(arg);
   if (found.length === 1) return found[0].id;
-  if (found.length === 0) throw new UsageError(`no plan numbered "${arg}" in the library`);
+  if (found.length === 0) throw new UsageError({ code: 'cli.show.no-number', params: { number: arg } });
   const list = found.map((p) => `  #${p.id} ${p.number} ${p.date ?? ''} ${p.issuer ?? ''}`).join('\n');
-  throw new UsageError(`${found.length} plans are numbered "${arg}"; give the id of one:\n${list}`);
+  throw new UsageError({ code: 'cli.show.several', params: { count: found.length, number: arg, list } });
 }
 
 export function registerShow(program: Command): void {
-  const cmd = program.command('show').description('show one plan of the library: identification, links to other plans, diagnostics').argument('<plan>', 'library id or document number').option('--json', 'print JSON (with the whole record)');
+  const cmd = program.command('show').description(t('cli.show.description')).argument('<plan>', t('cli.show.arg-plan')).option('--json', t('cli.show.opt-json'));
   addLibraryOptions(cmd).action(async (arg: string, opts: LibraryCliOptions & { json?: boolean }) => {
     const plan = await withLibrary(opts, async (lib) => (await lib.get(await resolvePlanId(lib, arg)))!);
     process.stdout.write(opts.json ? JSON.stringify(plan, null, 2) + '\n' : renderPlan(plan));
