@@ -28,12 +28,16 @@ function criteriaTable(): string {
     ],
     { header: true, cantSplit: true },
   );
-  const item = row([
-    cell(no, '{#criteria}{no}', { align: 'center' }),
-    cell(text, '{text}', { align: 'both' }),
-    cell(result, '{result}', { align: 'center' }),
-    cell(assessment, '{assessment}{/criteria}', { align: 'center' }),
-  ]);
+  // A criterion's row never splits across pages; the header row repeats on every page.
+  const item = row(
+    [
+      cell(no, '{#criteria}{no}', { align: 'center' }),
+      cell(text, '{text}', { align: 'both' }),
+      cell(result, '{result}', { align: 'center' }),
+      cell(assessment, '{assessment}{/criteria}', { align: 'center' }),
+    ],
+    { cantSplit: true },
+  );
   return table({ columns: CRITERIA_COLUMNS, borders: true, rows: [header, item], center: true });
 }
 

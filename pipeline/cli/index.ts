@@ -26,6 +26,8 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   delete: async () => (await import('./commands/delete.js')).registerDelete,
   merge: async () => (await import('./commands/merge.js')).registerMerge,
   correct: async () => (await import('./commands/correct.js')).registerCorrect,
+  queue: async () => (await import('./commands/queue.js')).registerQueue,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
 };
 
 /** The program with the given commands (all of them by default). */

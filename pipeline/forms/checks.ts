@@ -5,35 +5,85 @@
 // nominee (when there is one), the rule, and quotes the plan's words.
 import type { Award, BreakdownItem, Criterion, Occasion, PlanRecord, Threshold } from '../record/schema.js';
 import { InputError, UsageError } from '../errors.js';
-import { compareDates, countText, isoDate, parseIsoDate, shortDate, type CalendarDate } from './dates.js';
-import { INDEX_RATINGS, matchKey, parseRating, type Nominee, type NomineeKind } from './nominees.js';
+import { currentLang, t, type Lang } from '../messages/index.js';
+import { checkAuthority } from './authority.js';
+import { compareDates, countText, parseIsoDate, shortDate, type CalendarDate } from './dates.js';
+import { INDEX_RATINGS, matchKey, parseRating, whereText, type Nominee, type NomineeKind } from './nominees.js';
 import type { SubmittingBody } from './body.js';
 import type { LoadedPlan } from './plan.js';
-import { awardName, awardWords, breakdownWords, kindWords, planText, quotePlan } from './plan-words.js';
+import { awardName, awardWords, breakdownWords, planText, quotePlan } from './plan-words.js';
 
 export type Severity = 'error' | 'warning';
 
+/** A nominee a problem concerns, with the figure it declared (for grouped lines). */
+export interface Concerned {
+  name: string;
+  where: Nominee['where'];
+  declared?: string;
+}
+
 export interface Problem {
   severity: Severity;
-  /** quota | quota-breakdown | quota-per-unit | quota-ratio | category | no-award | duplicate | criterion:<metric> | deadline | plan-date */
+  /** quota | quota-breakdown | quota-per-unit | quota-ratio | category | no-award | duplicate | criterion:<metric> | deadline | plan-date | addressee | submitting-body */
   rule: string;
   /** The nominee concerned, or null for a problem of the whole list. */
   nominee: string | null;
-  /** One line: who, which rule, what was found, and the plan's words. */
-  message: string;
-  /** The same in Vietnamese, for the problems page of a draft. */
-  messageVi: string;
+  /** One line in the given language (default: the current one): who, which rule, what was found, the plan's words. */
+  text(lang?: Lang): string;
+  /**
+   * Problems of the same group (same criterion and threshold, same finding) are printed as one
+   * line naming every nominee concerned and quoting the plan once (`groupedLines`).
+   */
+  group?: { key: string; who: Concerned; line(lang: Lang, members: string, count: number): string };
 }
 
-/** "row 3" → "dòng 3", "item 2" → "mục 2" */
-const whereVi = (where: string) => where.replace(/^row /, 'dòng ').replace(/^item /, 'mục ');
+/** "Nguyễn Văn A (dòng 3)" or, with a declared figure, "Nguyễn Văn A (dòng 3): 85%". */
+function memberText(c: Concerned, lang: Lang): string {
+  return `${c.name} (${whereText(c.where, lang)})${c.declared ? `: ${c.declared}` : ''}`;
+}
 
-export const OCCASION_WORDS: Record<Occasion, string> = {
-  annual: 'hằng năm (annual)',
-  midterm: 'sơ kết (midterm review)',
-  final: 'tổng kết (final review)',
-  campaign: 'theo đợt, chuyên đề (campaign)',
+const MAX_MEMBERS = 8;
+
+/**
+ * The problems as lines to print: each group once, with the nominees it concerns (the first
+ * eight, then how many in all), in the order of first appearance; `verbose` lists every problem.
+ */
+export function groupedLines(problems: Problem[], lang: Lang = currentLang(), verbose = false): { severity: Severity; rule: string; nominee: string | null; line: string }[] {
+  const one = (p: Problem) => ({ severity: p.severity, rule: p.rule, nominee: p.nominee, line: p.text(lang) });
+  if (verbose) return problems.map(one);
+  const groups = new Map<string, Problem[]>();
+  const order: (Problem | string)[] = [];
+  for (const p of problems) {
+    if (!p.group) {
+      order.push(p);
+      continue;
+    }
+    const key = `${p.severity}|${p.group.key}`;
+    const members = groups.get(key);
+    if (members) members.push(p);
+    else {
+      groups.set(key, [p]);
+      order.push(key);
+    }
+  }
+  return order.map((item) => {
+    if (typeof item !== 'string') return one(item);
+    const members = groups.get(item)!;
+    const first = members[0]!;
+    if (members.length === 1) return one(first);
+    const shown = members.slice(0, MAX_MEMBERS).map((p) => memberText(p.group!.who, lang));
+    const more = members.length > MAX_MEMBERS ? `; ${t('forms.more-members', { count: members.length }, lang)}` : '';
+    return { severity: first.severity, rule: first.rule, nominee: null, line: first.group!.line(lang, shown.join('; ') + more, members.length) };
+  });
+}
+
+const OCCASION_CODE: Record<Occasion, string> = {
+  annual: 'forms.occasion-annual',
+  midterm: 'forms.occasion-midterm',
+  final: 'forms.occasion-final',
+  campaign: 'forms.occasion-campaign',
 };
+export const occasionWords = (occasion: Occasion, lang?: Lang) => t(OCCASION_CODE[occasion], {}, lang);
 
 /**
  * The award occasion of the dossier: the one asked for, or the plan's only one. A plan with
@@ -46,7 +96,7 @@ export function selectOccasion(plan: LoadedPlan, requested: Occasion | undefined
     throw new InputError(
       plan.path,
       'violation',
-      `the plan (${planLabel(record)}) names no award (hình thức khen thưởng): there is nothing a dossier could propose`,
+      t('forms.plan-no-award', { plan: planLabel(record) }),
     );
   }
   if (requested) {
@@ -54,19 +104,19 @@ export function selectOccasion(plan: LoadedPlan, requested: Occasion | undefined
       throw new InputError(
         plan.path,
         'violation',
-        `the plan names no award for the occasion "${requested}"; it has: ${occasions.join(', ')}`,
+        t('forms.plan-no-occasion', { occasion: requested, occasions: occasions.join(', ') }),
       );
     }
     return requested;
   }
   if (occasions.length > 1) {
-    throw new UsageError(`the plan names awards for several occasions (${occasions.join(', ')}): choose one with --occasion`);
+    throw new UsageError(t('forms.plan-several-occasions', { occasions: occasions.join(', ') }));
   }
   return occasions[0]!;
 }
 
 function planLabel(record: PlanRecord): string {
-  return record.document.number ? `Kế hoạch số ${record.document.number}` : (record.document.title ?? 'untitled plan');
+  return record.document.number ? `Kế hoạch số ${record.document.number}` : (record.document.title ?? t('forms.plan-untitled'));
 }
 
 export function awardsFor(record: PlanRecord, occasion: Occasion): { award: Award; index: number }[] {
@@ -116,14 +166,15 @@ interface Limit {
 }
 
 /** error when the count breaks the quota, warning when an exact quota is not filled. */
-function compareCount(count: number, quota: Limit): { severity: Severity; words: string; vi: string } | null {
+function compareCount(count: number, quota: Limit): { severity: Severity; verdict: (lang: Lang) => string } | null {
   if (quota.quantity === null || quota.limit === 'unspecified') return null;
   const q = countText(quota.quantity);
   const n = quota.quantity;
-  if (quota.limit === 'max' && count > n) return { severity: 'error', words: `at most ${q} allowed`, vi: `vượt số lượng tối đa ${q}` };
-  if (quota.limit === 'min' && count < n) return { severity: 'error', words: `at least ${q} required`, vi: `chưa đủ số lượng tối thiểu ${q}` };
-  if (quota.limit === 'exact' && count > n) return { severity: 'error', words: `the plan awards ${q}`, vi: `vượt số lượng ${q} của Kế hoạch` };
-  if (quota.limit === 'exact' && count < n) return { severity: 'warning', words: `the plan awards ${q}; fewer are proposed`, vi: `ít hơn số lượng ${q} của Kế hoạch` };
+  const say = (code: string) => (lang: Lang) => t(code, { q }, lang);
+  if (quota.limit === 'max' && count > n) return { severity: 'error', verdict: say('forms.count-over-max') };
+  if (quota.limit === 'min' && count < n) return { severity: 'error', verdict: say('forms.count-under-min') };
+  if (quota.limit === 'exact' && count > n) return { severity: 'error', verdict: say('forms.count-over-exact') };
+  if (quota.limit === 'exact' && count < n) return { severity: 'warning', verdict: say('forms.count-under-exact') };
   return null;
 }
 
@@ -137,10 +188,12 @@ function groupByUnit(nominees: Nominee[]): Map<string, Nominee[]> {
   return groups;
 }
 
-function names(nominees: Nominee[]): string {
+function names(nominees: Nominee[], lang: Lang): string {
   const list = nominees.slice(0, 5).map((n) => n.name);
-  return list.join('; ') + (nominees.length > 5 ? `; … (${nominees.length} in all)` : '');
+  return list.join('; ') + (nominees.length > 5 ? `; ${t('forms.more-members', { count: nominees.length }, lang)}` : '');
 }
+
+const kindText = (kind: 'collective' | 'individual' | 'either', lang: Lang) => t(`forms.kind-${kind}`, {}, lang);
 
 function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, body: SubmittingBody | null): Problem[] {
   const { record } = plan;
@@ -153,18 +206,26 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
         severity: 'error',
         rule: 'no-award',
         nominee: ofKind.length === 1 ? ofKind[0]!.name : null,
-        message: `no-award: ${countText(ofKind.length)} ${kindWords(kind)} proposed (${names(ofKind)}), but the plan names no award for ${kindWords(kind)} at the occasion ${OCCASION_WORDS[occasion]}; its awards are: ${awards.map((a) => quotePlan(plan, [`/awards/${a.index}`], awardWords(record, a.award))).join('; ')}`,
-        messageVi: `Kế hoạch không có hình thức khen thưởng cho ${kindWords(kind)} (${OCCASION_WORDS[occasion].replace(/ \(.*\)$/, '')}) nhưng danh sách đề nghị ${countText(ofKind.length)} ${kindWords(kind)} (${names(ofKind)}); Kế hoạch chỉ có: ${awards.map((a) => quotePlan(plan, [`/awards/${a.index}`], awardWords(record, a.award), 'vi')).join('; ')}`,
+        text: (lang = currentLang()) =>
+          t(
+            'forms.no-award',
+            {
+              count: countText(ofKind.length),
+              kind: kindText(kind, lang),
+              names: names(ofKind, lang),
+              occasion: occasionWords(occasion, lang),
+              awards: awards.map((a) => quotePlan(plan, [`/awards/${a.index}`], awardWords(record, a.award), lang)).join('; '),
+            },
+            lang,
+          ),
       });
     }
   }
   for (const { award, index } of awards) {
     const pool = nominees.filter((n) => appliesTo(award.recipient, n.recipient));
     if (pool.length === 0) continue;
-    const what = `${kindWords(award.recipient)} for ${awardName(record, award)}`;
-    const whatVi = `${kindWords(award.recipient)} nhận ${awardName(record, award)}`;
-    const quote = (lang: 'en' | 'vi' = 'en') =>
-      quotePlan(plan, [`/awards/${index}/quantity`, `/awards/${index}/ratio`, `/awards/${index}`], awardWords(record, award), lang);
+    const base = (lang: Lang) => ({ kind: kindText(award.recipient, lang), award: awardName(record, award) });
+    const quote = (lang: Lang) => quotePlan(plan, [`/awards/${index}/quantity`, `/awards/${index}/ratio`, `/awards/${index}`], awardWords(record, award), lang);
     // Ratio quota: a share of a population the plan does not count; the body's JSON gives it.
     if (award.ratio !== null) {
       const kind = award.recipient === 'either' ? null : award.recipient;
@@ -174,8 +235,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
           severity: 'warning',
           rule: 'quota-ratio',
           nominee: null,
-          message: `quota-ratio: the plan caps ${what} at ${award.ratio}% — ${quote()} — but the number of ${kindWords(award.recipient)} it is counted on is unknown (give "totals" in the submitting body's JSON); not verified`,
-          messageVi: `Chưa kiểm tra được tỷ lệ ${award.ratio}% ${whatVi}: chưa có tổng số ${kindWords(award.recipient)} để tính — Kế hoạch: ${quote('vi')}`,
+          text: (lang = currentLang()) => t('forms.quota-ratio-unknown', { ...base(lang), ratio: award.ratio, quote: quote(lang) }, lang),
         });
       } else {
         const allowed = Math.floor((total * award.ratio) / 100);
@@ -184,8 +244,8 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
             severity: 'error',
             rule: 'quota-ratio',
             nominee: null,
-            message: `quota-ratio: ${countText(pool.length)} ${what} proposed, more than ${award.ratio}% of ${total} (${countText(allowed)}) — the plan says ${quote()}`,
-            messageVi: `Đề nghị ${countText(pool.length)} ${whatVi}, vượt ${award.ratio}% của ${total} (${countText(allowed)}) — Kế hoạch: ${quote('vi')}`,
+            text: (lang = currentLang()) =>
+              t('forms.quota-ratio', { ...base(lang), count: countText(pool.length), ratio: award.ratio, total, allowed: countText(allowed), quote: quote(lang) }, lang),
           });
         }
       }
@@ -193,14 +253,15 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
     // Count quota, for the whole plan or per unit ("mỗi xã, phường").
     if (award.quantity !== null) {
       if (award.per) {
-        const missingUnit = pool.filter((n) => matchKey(n.unit) === '');
-        for (const n of missingUnit) {
+        const per = planText(record, award.per);
+        for (const n of pool.filter((x) => matchKey(x.unit) === '')) {
+          const line = (lang: Lang, members: string) => t('forms.quota-per-unit-no-unit', { members, per, quote: quote(lang) }, lang);
           problems.push({
             severity: 'warning',
             rule: 'quota-per-unit',
             nominee: n.name,
-            message: `quota-per-unit: ${n.name} (${n.where}) has no unit, so the quota ${planText(record, award.per)} cannot be checked — the plan says ${quote()}`,
-            messageVi: `${n.name} (${whereVi(n.where)}) chưa ghi đơn vị nên chưa kiểm tra được số lượng ${planText(record, award.per)} — Kế hoạch: ${quote('vi')}`,
+            text: (lang = currentLang()) => line(lang, memberText(n, lang)),
+            group: { key: `no-unit|${index}`, who: n, line: (lang, members) => line(lang, members) },
           });
         }
         for (const group of groupByUnit(pool).values()) {
@@ -210,8 +271,8 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
               severity: 'error',
               rule: 'quota-per-unit',
               nominee: null,
-              message: `quota-per-unit: ${countText(group.length)} ${what} proposed from the unit "${group[0]!.unit}" (${names(group)}): ${verdict.words} ${planText(record, award.per)} — the plan says ${quote()}`,
-              messageVi: `Đơn vị "${group[0]!.unit}" có ${countText(group.length)} ${whatVi} (${names(group)}): ${verdict.vi} ${planText(record, award.per)} — Kế hoạch: ${quote('vi')}`,
+              text: (lang = currentLang()) =>
+                t('forms.quota-per-unit', { ...base(lang), count: countText(group.length), unit: group[0]!.unit, names: names(group, lang), verdict: verdict.verdict(lang), per, quote: quote(lang) }, lang),
             });
           }
         }
@@ -222,8 +283,7 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
             severity: verdict.severity,
             rule: 'quota',
             nominee: null,
-            message: `quota: ${countText(pool.length)} ${what} proposed: ${verdict.words} — the plan says ${quote()}`,
-            messageVi: `Đề nghị ${countText(pool.length)} ${whatVi}: ${verdict.vi} — Kế hoạch: ${quote('vi')}`,
+            text: (lang = currentLang()) => t('forms.quota', { ...base(lang), count: countText(pool.length), verdict: verdict.verdict(lang), quote: quote(lang) }, lang),
           });
         }
       }
@@ -236,18 +296,20 @@ function checkQuotas(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion, 
 function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nominee[]): Problem[] {
   const { record } = plan;
   const problems: Problem[] = [];
-  const categories = award.breakdown.map((item) => `“${planText(record, item.category) || kindWords(item.recipient)}”`).join('; ');
+  const categories = (lang: Lang) => award.breakdown.map((item) => `“${planText(record, item.category) || kindText(item.recipient, lang)}”`).join('; ');
+  const name = awardName(record, award);
   const counted = new Map<BreakdownItem, Nominee[]>();
   for (const n of pool) {
     const items = award.breakdown.filter((item) => appliesTo(item.recipient, n.recipient));
     if (items.length === 0) continue;
     if (n.category === '') {
+      const line = (lang: Lang, members: string) => t('forms.category-missing', { members, award: name, categories: categories(lang) }, lang);
       problems.push({
         severity: 'warning',
         rule: 'category',
         nominee: n.name,
-        message: `category: ${n.name} (${n.where}) names no category (Nhóm), so the plan's breakdown of ${awardName(record, award)} cannot be checked for it; the plan's categories are: ${categories}`,
-        messageVi: `${n.name} (${whereVi(n.where)}) chưa ghi nhóm nên chưa kiểm tra được cơ cấu ${awardName(record, award)}; các nhóm của Kế hoạch: ${categories}`,
+        text: (lang = currentLang()) => line(lang, memberText(n, lang)),
+        group: { key: `category-missing|${index}`, who: n, line },
       });
       continue;
     }
@@ -257,8 +319,13 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         severity: 'error',
         rule: 'category',
         nominee: n.name,
-        message: `category: ${n.name} (${n.where}) counts under "${n.category}", which is none of the plan's categories for ${awardName(record, award)}: ${categories}`,
-        messageVi: `${n.name} (${whereVi(n.where)}) thuộc nhóm "${n.category}", không phải nhóm nào của Kế hoạch cho ${awardName(record, award)}: ${categories}`,
+        text: (lang = currentLang()) => t('forms.category-unknown', { member: memberText(n, lang), category: n.category, award: name, categories: categories(lang) }, lang),
+        group: {
+          key: `category-unknown|${index}|${matchKey(n.category)}`,
+          who: n,
+          line: (lang, members, count) =>
+            t('forms.category-unknown-group', { count: countText(count), category: n.category, members, award: name, categories: categories(lang) }, lang),
+        },
       });
       continue;
     }
@@ -267,8 +334,7 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
   award.breakdown.forEach((item, i) => {
     const members = counted.get(item) ?? [];
     const pointers = [`/awards/${index}/breakdown/${i}/quantity`, `/awards/${index}/breakdown/${i}`];
-    const quote = quotePlan(plan, pointers, breakdownWords(record, award, item));
-    const quoteVi = quotePlan(plan, pointers, breakdownWords(record, award, item), 'vi');
+    const quote = (lang: Lang) => quotePlan(plan, pointers, breakdownWords(record, award, item), lang);
     const groups = item.per ? [...groupByUnit(members).values()] : [members];
     for (const group of groups) {
       const verdict = compareCount(group.length, item);
@@ -277,8 +343,12 @@ function checkBreakdown(plan: LoadedPlan, award: Award, index: number, pool: Nom
         severity: verdict.severity,
         rule: 'quota-breakdown',
         nominee: null,
-        message: `quota-breakdown: ${countText(group.length)} proposed under the category “${planText(record, item.category)}”${group.length ? ` (${names(group)})` : ''}: ${verdict.words} — the plan says ${quote}`,
-        messageVi: `Nhóm “${planText(record, item.category)}” có ${countText(group.length)} đề nghị${group.length ? ` (${names(group)})` : ''}: ${verdict.vi} — Kế hoạch: ${quoteVi}`,
+        text: (lang = currentLang()) =>
+          t(
+            'forms.quota-breakdown',
+            { count: countText(group.length), category: planText(record, item.category), names: group.length ? ` (${names(group, lang)})` : '', verdict: verdict.verdict(lang), quote: quote(lang) },
+            lang,
+          ),
       });
     }
   });
@@ -314,23 +384,7 @@ export function criteriaFor(record: PlanRecord, occasion: Occasion, nominee: Nom
     });
 }
 
-const METRIC_WORDS: Record<Threshold['metric'], string> = {
-  task_completion: 'task completion (tỷ lệ hoàn thành nhiệm vụ)',
-  satisfaction: 'satisfaction (tỷ lệ hài lòng)',
-  index_rating: 'index rating (xếp loại chỉ số)',
-  index_growth: 'index growth over the previous year (chỉ số tăng so với năm trước)',
-  satisfaction_growth: 'satisfaction growth over the previous year (tỷ lệ hài lòng tăng so với năm trước)',
-  other: 'another measure named by the plan',
-};
-
-const METRIC_WORDS_VI: Record<Threshold['metric'], string> = {
-  task_completion: 'tỷ lệ hoàn thành nhiệm vụ',
-  satisfaction: 'tỷ lệ hài lòng',
-  index_rating: 'xếp loại chỉ số',
-  index_growth: 'chỉ số so với năm trước',
-  satisfaction_growth: 'tỷ lệ hài lòng so với năm trước',
-  other: 'chỉ tiêu khác của kế hoạch',
-};
+const metricWords = (metric: Threshold['metric'], lang: Lang) => t(`forms.metric-${metric}`, {}, lang);
 
 export type Verdict = { state: 'met' | 'failed' | 'undeclared' | 'unknown'; declared: string };
 
@@ -384,11 +438,11 @@ export function judge(threshold: Threshold, nominee: Nominee): Verdict {
   }
 }
 
-/** "≥ 100%", "> 90%", "≥ khá", "higher than the previous year" (vi: "cao hơn năm trước") */
-export function thresholdWords(t: Threshold, lang: 'en' | 'vi' = 'en'): string {
-  if (t.value === 'previous_year') return lang === 'vi' ? 'cao hơn năm trước' : 'higher than the previous year';
-  const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }[t.op];
-  return `${op} ${t.value}${t.unit === '%' ? '%' : ''}`;
+/** "≥ 100%", "> 90%", "≥ khá", "cao hơn năm trước" / "higher than the previous year" */
+export function thresholdWords(threshold: Threshold, lang: Lang = currentLang()): string {
+  if (threshold.value === 'previous_year') return t('forms.previous-year', {}, lang);
+  const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' }[threshold.op];
+  return `${op} ${threshold.value}${threshold.unit === '%' ? '%' : ''}`;
 }
 
 function checkCriteria(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion): Problem[] {
@@ -396,30 +450,31 @@ function checkCriteria(plan: LoadedPlan, nominees: Nominee[], occasion: Occasion
   for (const nominee of nominees) {
     const seen = new Set<string>();
     for (const { criterion, index } of criteriaFor(plan.record, occasion, nominee)) {
-      criterion.thresholds.forEach((threshold, t) => {
+      criterion.thresholds.forEach((threshold, ti) => {
         const verdict = judge(threshold, nominee);
         if (verdict.state === 'met' || verdict.state === 'unknown') return;
         const severity: Severity = verdict.state === 'failed' ? 'error' : 'warning';
         const key = `${threshold.metric}|${severity}`;
         if (severity === 'warning' && seen.has(key)) return;
         seen.add(key);
-        const pointers = [`/criteria/${index}/thresholds/${t}`, `/criteria/${index}/text`, `/criteria/${index}`];
-        const quote = quotePlan(plan, pointers, planText(plan.record, criterion.text));
-        const quoteVi = quotePlan(plan, pointers, planText(plan.record, criterion.text), 'vi');
-        const found =
-          verdict.state === 'failed'
-            ? `declared ${verdict.declared}, the plan requires ${thresholdWords(threshold)}`
-            : `not declared, so the requirement (${thresholdWords(threshold)}) is unverified`;
-        const foundVi =
-          verdict.state === 'failed'
-            ? `kê khai ${verdict.declared}, Kế hoạch yêu cầu ${thresholdWords(threshold, 'vi')}`
-            : `chưa kê khai, chưa xác định được yêu cầu ${thresholdWords(threshold, 'vi')}`;
+        const pointers = [`/criteria/${index}/thresholds/${ti}`, `/criteria/${index}/text`, `/criteria/${index}`];
+        // Quote the sentence of the criterion that states this threshold.
+        const hints = threshold.value === 'previous_year' ? ['năm trước', 'cao hơn'] : [`${threshold.value}%`, String(threshold.value)];
+        const quote = (lang: Lang) => quotePlan(plan, pointers, planText(plan.record, criterion.text), lang, hints);
+        const failed = verdict.state === 'failed';
+        const who: Concerned = { name: nominee.name, where: nominee.where, declared: failed ? verdict.declared : undefined };
+        const params = (lang: Lang) => ({ metric: metricWords(threshold.metric, lang), threshold: thresholdWords(threshold, lang), quote: quote(lang), kind: kindText(nominee.recipient, lang) });
         problems.push({
           severity,
           rule: `criterion:${threshold.metric}`,
           nominee: nominee.name,
-          message: `criterion ${threshold.metric}: ${nominee.name} (${nominee.where}): ${METRIC_WORDS[threshold.metric]} ${found} — the plan says ${quote}`,
-          messageVi: `${nominee.name} (${whereVi(nominee.where)}): ${METRIC_WORDS_VI[threshold.metric]} ${foundVi} — Kế hoạch: ${quoteVi}`,
+          text: (lang = currentLang()) =>
+            t(failed ? 'forms.criterion-failed' : 'forms.criterion-undeclared', { ...params(lang), member: memberText({ ...who, declared: undefined }, lang), declared: verdict.declared }, lang),
+          group: {
+            key: `criterion|${index}|${ti}|${verdict.state}`,
+            who,
+            line: (lang, members, count) => t(failed ? 'forms.criterion-failed-group' : 'forms.criterion-undeclared-group', { ...params(lang), members, count: countText(count) }, lang),
+          },
         });
       });
     }
@@ -438,8 +493,7 @@ function checkDuplicates(nominees: Nominee[]): Problem[] {
         severity: 'error',
         rule: 'duplicate',
         nominee: n.name,
-        message: `duplicate: ${n.name} (${n.where}) is listed twice (also ${first.where})`,
-        messageVi: `${n.name} (${whereVi(n.where)}) trùng với ${whereVi(first.where)}`,
+        text: (lang = currentLang()) => t('forms.duplicate', { member: memberText(n, lang), first: whereText(first.where, lang) }, lang),
       });
     } else seen.set(key, n);
   }
@@ -456,8 +510,8 @@ function checkDates(plan: LoadedPlan, date: CalendarDate): Problem[] {
       severity: 'error',
       rule: 'deadline',
       nominee: null,
-      message: `deadline: the Tờ trình is dated ${isoDate(date)}, after the dossier deadline ${isoDate(deadline)} — the plan says ${quotePlan(plan, ['/dossier/deadlineText', '/dossier/deadline'], words)}`,
-      messageVi: `Tờ trình ngày ${shortDate(date)} quá thời hạn nộp hồ sơ ${shortDate(deadline)} — Kế hoạch: ${quotePlan(plan, ['/dossier/deadlineText', '/dossier/deadline'], words, 'vi')}`,
+      text: (lang = currentLang()) =>
+        t('forms.deadline', { date: shortDate(date), deadline: shortDate(deadline), quote: quotePlan(plan, ['/dossier/deadlineText', '/dossier/deadline'], words, lang) }, lang),
     });
   }
   const issued = record.document.date ? parseIsoDate(record.document.date) : null;
@@ -466,8 +520,7 @@ function checkDates(plan: LoadedPlan, date: CalendarDate): Problem[] {
       severity: 'warning',
       rule: 'plan-date',
       nominee: null,
-      message: `plan-date: the Tờ trình is dated ${isoDate(date)}, before the plan itself was issued (${isoDate(issued)})`,
-      messageVi: `Tờ trình ngày ${shortDate(date)} sớm hơn ngày ban hành Kế hoạch (${shortDate(issued)})`,
+      text: (lang = currentLang()) => t('forms.plan-date', { date: shortDate(date), issued: shortDate(issued) }, lang),
     });
   }
   return problems;
@@ -488,6 +541,7 @@ export function checkDossier(input: CheckInput): Problem[] {
     ...checkQuotas(input.plan, input.nominees, input.occasion, input.body),
     ...checkCriteria(input.plan, input.nominees, input.occasion),
     ...checkDates(input.plan, input.date),
+    ...(input.body ? checkAuthority(input.plan, input.occasion, input.body, input.nominees) : []),
   ];
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
 }

@@ -2,6 +2,7 @@
 // checked against each other, then rendered as mẫu 01 (one Tờ trình) or mẫu 08 (one report
 // per nominee). Nothing is rendered from a dossier with errors unless it is a draft.
 import { UsageError } from '../errors.js';
+import { t } from '../messages/index.js';
 import type { Occasion } from '../record/schema.js';
 import { readSubmittingBody, type SubmittingBody } from './body.js';
 import { checkDossier, selectOccasion, type Problem } from './checks.js';
@@ -21,14 +22,14 @@ export interface DossierInput extends Omit<ModelInput, 'draft'> {
 
 export function parseOccasion(value: string | undefined): Occasion | undefined {
   if (value === undefined) return undefined;
-  if (!(OCCASIONS as string[]).includes(value)) throw new UsageError(`--occasion takes one of ${OCCASIONS.join(', ')}, not "${value}"`);
+  if (!(OCCASIONS as string[]).includes(value)) throw new UsageError(t('forms.bad-occasion', { occasions: OCCASIONS.join(', '), value }));
   return value as Occasion;
 }
 
 export function parseDateOption(value: string | undefined): CalendarDate {
   if (value === undefined) return today();
   const date = parseIsoDate(value);
-  if (!date) throw new UsageError(`--date takes a date as YYYY-MM-DD, not "${value}"`);
+  if (!date) throw new UsageError(t('forms.bad-date', { value }));
   return date;
 }
 

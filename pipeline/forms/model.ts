@@ -4,7 +4,10 @@
 import type { Occasion } from '../record/schema.js';
 import type { SubmittingBody } from './body.js';
 import type { Problem } from './checks.js';
-import { awardsFor, criteriaFor, judge, thresholdWords } from './checks.js';
+import { awardsFor, criteriaFor, groupedLines, judge, thresholdWords } from './checks.js';
+import { parseOffice } from './authority.js';
+import { legalBasis } from './law.js';
+import { matchKey } from './nominees.js';
 import { countText, isoDate, longDate, shortDate, type CalendarDate } from './dates.js';
 import type { Nominee } from './nominees.js';
 import type { LoadedPlan } from './plan.js';
@@ -103,14 +106,36 @@ export interface ModelInput {
 
 const KIND_LABEL = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 
+/** The problems page of a draft: in Vietnamese, grouped like the command's messages. */
 function problemRows(problems: Problem[]): CommonData['problems'] {
-  return problems.map((p, i) => ({
+  return groupedLines(problems, 'vi').map((p, i) => ({
     no: String(i + 1),
     severity: p.severity === 'error' ? 'Lỗi' : 'Cảnh báo',
     rule: p.rule,
     nominee: p.nominee ?? '',
-    message: p.messageVi,
+    message: p.line,
   }));
+}
+
+/**
+ * A body's name under its parent in the header, without the administrative unit the parent
+ * already names: "Phòng Nội vụ huyện Châu Thành" under "Ủy ban nhân dân huyện Châu Thành" →
+ * "Phòng Nội vụ" (as agencies write it: ND30 Phụ lục I, ô 2).
+ */
+export function nameUnderParent(name: string, parent: string): string {
+  const outer = parseOffice(parent).unit;
+  if (!outer) return name;
+  const lower = name.toLocaleLowerCase('vi');
+  const at = lower.lastIndexOf(` ${outer.word}`);
+  if (at <= 0) return name;
+  const tail = name.slice(at + 1);
+  const inner = parseOffice(tail).unit;
+  if (!inner || inner.level !== outer.level || (inner.place !== null && inner.place !== outer.place)) return name;
+  // The tail must be the unit and its place only.
+  const spelled = matchKey(tail);
+  if (spelled !== matchKey(`${outer.word}${inner.place ? ` ${inner.place}` : ''}`)) return name;
+  const head = name.slice(0, at).trim();
+  return head || name;
 }
 
 /** The award(s) of the occasion, named once: "Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành". */
@@ -148,7 +173,7 @@ function commonData(input: ModelInput, kinds: Nominee['recipient'][]): CommonDat
       month: String(input.date.month),
       year: String(input.date.year),
     },
-    header: { upper: headerLines(body.parent ?? ''), name: headerLines(body.name) },
+    header: { upper: headerLines(body.parent ?? ''), name: headerLines(body.parent ? nameUnderParent(body.name, body.parent) : body.name) },
     placeDate: `${place}, ${longDate(input.date)}`,
     plan: {
       reference: planReference(record),
@@ -183,6 +208,27 @@ export function orderNominees(nominees: Nominee[]): Nominee[] {
   return [...nominees.filter((n) => n.recipient === 'collective'), ...nominees.filter((n) => n.recipient === 'individual')];
 }
 
+/**
+ * Nơi nhận: "- Như trên;" first, the body's own recipients, "- Lưu: …." last — each once,
+ * whether or not the body's list already holds them (its own "Lưu" line is used when given).
+ */
+export function noiNhan(body: SubmittingBody): string[] {
+  const clean = (r: string) => r.trim().replace(/^[-–•+]\s*/, '').replace(/[;.,]\s*$/, '').trim();
+  const given = (body.recipients ?? []).map(clean).filter(Boolean);
+  const isAsAbove = (r: string) => /^nhu tren\b/.test(matchKey(r));
+  const isArchive = (r: string) => /^luu\b/.test(matchKey(r));
+  const archive = given.find(isArchive);
+  const archiveText = archive ? archive.replace(/^lưu\s*:?\s*/iu, '').trim() : '';
+  const seen = new Set<string>();
+  const extra = given.filter((r) => {
+    const k = matchKey(r);
+    if (isAsAbove(r) || isArchive(r) || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return ['- Như trên;', ...extra.map((r) => `- ${r};`), `- Lưu: ${archiveText || `VT, ${body.archive ?? body.symbol}`}.`];
+}
+
 function signerLines(body: SubmittingBody): { text: string }[] {
   const authority = Array.isArray(body.signer.authority) ? body.signer.authority : [body.signer.authority];
   const lines = [...authority, body.signer.position].filter((l): l is string => !!l && l.trim() !== '');
@@ -201,18 +247,20 @@ export function mau01Data(input: ModelInput): Mau01Data {
   const common = commonData(input, kinds);
   const { body } = input;
   const who = [collectives ? `${countText(collectives)} tập thể` : '', individuals ? `${countText(individuals)} cá nhân` : ''].filter(Boolean).join(' và ');
-  const basisTexts = [
-    'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022',
-    common.plan.citation,
-    ...(body.basis ?? []).map((b) => b.replace(/^căn cứ\s+/iu, '').replace(/[;.]\s*$/, '')),
-  ];
+  // Căn cứ: the law and the decree in force on the Tờ trình's date, the plan, then the body's
+  // own lines — those that cite the law, the decree or the plan again are left out.
+  const legal = legalBasis(input.date);
+  const planKey = input.plan.record.document.number ? matchKey(input.plan.record.document.number) : null;
+  const extras = (body.basis ?? [])
+    .map((b) => b.trim().replace(/^căn cứ\s+/iu, '').replace(/[;.]\s*$/, ''))
+    .filter((b) => {
+      const k = matchKey(b);
+      return b !== '' && !legal.some((l) => l.keys.some((x) => k.includes(x))) && !(planKey && k.includes(planKey));
+    });
+  const basisTexts = [...legal.map((l) => l.citation), common.plan.citation, ...extras];
   const basis = basisTexts.map((text, i) => ({ line: `Căn cứ ${text}${i === basisTexts.length - 1 ? '.' : ';'}` }));
   const number = body.number !== undefined ? String(body.number).padStart(2, '0') : '';
-  const recipients = [
-    '- Như trên;',
-    ...(body.recipients ?? []).map((r) => `- ${r.replace(/^[-–•]\s*/, '').replace(/[;.]\s*$/, '')};`),
-    `- Lưu: VT, ${body.archive ?? body.symbol}.`,
-  ].map((line) => ({ line }));
+  const recipients = noiNhan(body).map((line) => ({ line }));
   const deadlineKinds = who || 'các tập thể, cá nhân';
   return {
     ...common,
@@ -243,7 +291,7 @@ function resultCell(verdict: ReturnType<typeof judge>, words: string): { result:
     case 'failed':
       return { result: verdict.declared, assessment: `Chưa đạt (yêu cầu ${words})` };
     case 'undeclared':
-      return { result: 'Chưa kê khai', assessment: 'Chưa xác định' };
+      return { result: '', assessment: 'Chưa kê khai' };
     default:
       return { result: verdict.declared, assessment: '' };
   }
@@ -266,26 +314,32 @@ export function mau08Data(input: ModelInput, nominee: Nominee, index: number): M
       assessment: cells.every((c) => c.assessment === 'Đạt') ? 'Đạt' : cells.map((c) => c.assessment).filter(Boolean).join('; '),
     };
   });
-  const profile = (
-    isCollective
-      ? [
-          { label: 'Tên tập thể', value: nominee.name },
-          { label: 'Đơn vị cấp trên trực tiếp', value: nominee.unit },
-          { label: 'Nhóm theo Kế hoạch', value: nominee.category },
-        ]
-      : [
-          { label: 'Họ và tên', value: nominee.name },
-          { label: 'Chức vụ', value: nominee.position },
-          { label: 'Đơn vị công tác', value: nominee.unit },
-          { label: 'Nhóm theo Kế hoạch', value: nominee.category },
-        ]
-  ).filter((p) => p.value !== '');
+  // Sơ lược lý lịch of a person: every line, with dots to fill in by hand when the list does
+  // not give the value; a collective's general information: what the list gives.
+  const BLANK = '……………………………………';
+  const profile = isCollective
+    ? [
+        { label: 'Tên tập thể', value: nominee.name },
+        { label: 'Đơn vị cấp trên trực tiếp', value: nominee.unit },
+        { label: 'Nhóm theo Kế hoạch', value: nominee.category },
+      ].filter((p) => p.value !== '')
+    : [
+        { label: 'Họ và tên', value: nominee.name },
+        { label: 'Ngày, tháng, năm sinh', value: nominee.birthDate },
+        { label: 'Giới tính', value: nominee.gender },
+        { label: 'Quê quán', value: nominee.hometown },
+        { label: 'Nơi thường trú', value: nominee.residence },
+        { label: 'Đơn vị công tác', value: nominee.unit },
+        { label: 'Chức vụ', value: nominee.position },
+        { label: 'Trình độ chuyên môn, nghiệp vụ', value: nominee.qualification },
+        ...(nominee.category ? [{ label: 'Nhóm theo Kế hoạch', value: nominee.category }] : []),
+      ].map((p) => ({ label: p.label, value: p.value || BLANK }));
   const confirmer = signerLines(input.body);
   return {
     ...common,
     // Left column of the header: a collective's parent unit over its own name; an individual's unit.
     header: isCollective
-      ? { upper: headerLines(nominee.unit), name: headerLines(nominee.name) }
+      ? { upper: headerLines(nominee.unit), name: headerLines(nominee.unit ? nameUnderParent(nominee.name, nominee.unit) : nominee.name) }
       : { upper: '', name: headerLines(nominee.unit || input.body.name) },
     campaignLine: `Thành tích trong ${common.campaign}`,
     nominee: {

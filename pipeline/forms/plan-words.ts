@@ -6,6 +6,8 @@ import type { Award, BreakdownItem, PlanRecord } from '../record/schema.js';
 import { restorePhrase } from '../diacritics/index.js';
 import { countText, parseIsoDate, shortDate } from './dates.js';
 import type { LoadedPlan } from './plan.js';
+import { currentLang, t, type Lang } from '../messages/index.js';
+import { fold } from '../text/fold.js';
 
 /**
  * A plan text value as it should print: names, titles and bodies of a plan whose diacritics
@@ -112,20 +114,83 @@ export function breakdownWords(record: PlanRecord, award: Award, item: Breakdown
   return `${quota ? `${quota} ` : ''}${planText(record, award.title) || AWARD_UNNAMED} cho ${planText(record, item.category) || kindWords(item.recipient)}${per}`;
 }
 
+/** Longest quote printed: a longer sentence is cut at a word with "…". */
+export const MAX_QUOTE = 240;
+
+function clip(text: string): string {
+  if (text.length <= MAX_QUOTE) return text;
+  const cut = text.lastIndexOf(' ', MAX_QUOTE);
+  return `${text.slice(0, cut > MAX_QUOTE / 2 ? cut : MAX_QUOTE).replace(/[\s,;:]+$/, '')} …`;
+}
+
+/**
+ * The words to quote for an evidence span: its whole line when short, else the sentence of the
+ * line that holds the span (a long paragraph is quoted by the sentence that matters).
+ */
+function sentenceAt(text: string, lineNo: number, start: number, hints: string[] = []): string {
+  let lineStart = 0;
+  for (let i = 1; i < lineNo && lineStart !== -1; i++) {
+    const next = text.indexOf('\n', lineStart);
+    lineStart = next === -1 ? -1 : next + 1;
+  }
+  if (lineStart === -1) return '';
+  let lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  if (line.trim().length <= MAX_QUOTE) return line.trim();
+  // Sentences end with ". " / "; " before a capital letter or a digit.
+  const at = start - lineStart;
+  const bounds = [0, ...[...line.matchAll(/[.;]\s+(?=[\p{Lu}\d-])/gu)].map((m) => m.index! + m[0].length), line.length];
+  // The sentence that holds the words of the rule ("90%", "năm trước"), when one does.
+  const folded = hints.map((h) => fold(h.normalize('NFC')));
+  for (let i = 0; folded.length && i < bounds.length - 1; i++) {
+    const sentence = fold(line.slice(bounds[i], bounds[i + 1]));
+    if (folded.some((h) => sentence.includes(h))) return line.slice(bounds[i], bounds[i + 1]).trim();
+  }
+  for (let i = 0; i < bounds.length - 1; i++) {
+    if (at >= bounds[i]! && at < bounds[i + 1]!) return line.slice(bounds[i], bounds[i + 1]).trim();
+  }
+  return line.trim();
+}
+
 /**
  * The plan's own words at a JSON pointer of the record, when the plan was extracted here and
- * the record has evidence for it (the whole source line, trimmed); else `fallback`.
+ * the record has evidence for it (the whole source line, trimmed); else `fallback`. Quoted with
+ * the plan's reference and line: “…” (Kế hoạch số 44/KH-UBND, dòng 85).
  */
-export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string, lang: 'en' | 'vi' = 'en'): string {
+export function quotePlan(plan: LoadedPlan, pointers: string[], fallback: string, lang: Lang = currentLang(), hints: string[] = []): string {
   if (plan.text) {
     for (const pointer of pointers) {
       const span = plan.record.evidence[pointer];
       if (!span) continue;
-      const lines = plan.text.split('\n');
-      const line = lines[span.line - 1]?.trim();
-      const quoted = line && line.length <= 400 ? line : plan.text.slice(span.start, span.end).trim();
-      if (quoted) return `“${quoted}” (${planReference(plan.record)}, ${lang === 'vi' ? 'dòng' : 'line'} ${span.line})`;
+      const quoted = sentenceAt(plan.text, span.line, span.start, hints) || plan.text.slice(span.start, span.end).trim();
+      if (quoted) return t('forms.quote-line', { quote: clip(quoted), plan: planReference(plan.record), line: span.line }, lang);
     }
   }
-  return `“${fallback}” (${planReference(plan.record)})`;
+  return t('forms.quote', { quote: clip(fallback), plan: planReference(plan.record) }, lang);
+}
+
+/**
+ * Quotes the first sentence of the plan's text that holds `phrase` (case, diacritics and the
+ * abbreviations UBND, HĐND aside), or falls back to `quotePlan` at the pointers.
+ */
+export function quotePhrase(plan: LoadedPlan, phrase: string, pointers: string[], fallback: string, lang: Lang = currentLang()): string {
+  if (plan.text && phrase) {
+    const norm = (x: string) =>
+      fold(x.normalize('NFC').replace(/\bUBND\b/gu, 'Ủy ban nhân dân').replace(/\bHĐND\b/gu, 'Hội đồng nhân dân'))
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    const wanted = norm(phrase);
+    let offset = 0;
+    const lines = plan.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (norm(line).includes(wanted)) {
+        const sentence = sentenceAt(plan.text, i + 1, offset + Math.max(0, line.length - line.trimStart().length));
+        return t('forms.quote-line', { quote: clip(sentence), plan: planReference(plan.record), line: i + 1 }, lang);
+      }
+      offset += line.length + 1;
+    }
+  }
+  return quotePlan(plan, pointers, fallback, lang);
 }

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ZodError } from 'zod';
 import { InputError } from '../errors.js';
+import { t } from '../messages/index.js';
 import { extractFile } from '../extract.js';
 import { parsePlanRecord, SCHEMA_ID, type PlanRecord } from '../record/schema.js';
 
@@ -47,15 +48,15 @@ export function completeRecord(value: Record<string, unknown>): Record<string, u
 }
 
 export function planFromJson(value: unknown, path: string): PlanRecord {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, 'invalid', 'the plan JSON is not a plan record (not an object)');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, 'invalid', t('forms.plan-json-not-object'));
   const object = value as Record<string, unknown>;
-  if (object.schema !== SCHEMA_ID) throw new InputError(path, 'invalid', `the plan JSON is not a plan record (its "schema" is not "${SCHEMA_ID}")`);
+  if (object.schema !== SCHEMA_ID) throw new InputError(path, 'invalid', t('forms.plan-json-schema', { schema: SCHEMA_ID }));
   try {
     return parsePlanRecord(completeRecord(object));
   } catch (error) {
     if (error instanceof ZodError) {
       const issue = error.issues[0]!;
-      throw new InputError(path, 'invalid', `the plan record is not valid: /${issue.path.join('/')}: ${issue.message}`);
+      throw new InputError(path, 'invalid', t('forms.plan-invalid', { field: `/${issue.path.join('/')}`, detail: issue.message }));
     }
     throw error;
   }
@@ -67,14 +68,14 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
     try {
       size = (await stat(path)).size;
     } catch {
-      throw new InputError(path, 'missing', 'the plan does not exist');
+      throw new InputError(path, 'missing', t('forms.plan-missing'));
     }
-    if (size > 32 * 1024 * 1024) throw new InputError(path, 'too-large', 'the plan record is larger than 32 MB');
+    if (size > 32 * 1024 * 1024) throw new InputError(path, 'too-large', t('forms.plan-too-large'));
     let value: unknown;
     try {
       value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw new InputError(path, 'invalid', `the plan is not valid JSON (${(error as Error).message})`);
+      throw new InputError(path, 'invalid', t('forms.plan-bad-json', { detail: (error as Error).message }));
     }
     return { record: planFromJson(value, path), text: null, path };
   }

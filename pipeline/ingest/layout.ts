@@ -99,8 +99,52 @@ export function buildLines(runs: TextRun[]): LayoutLine[] {
   return lines;
 }
 
+/**
+ * Glyphs a PDF writer drew from a fallback font over blanks it left in the main run ("T NH"
+ * with "Ỉ" drawn at the blank, as LibreOffice does for letters its font lacks): each such glyph
+ * is put back at its place in the run it overlays, instead of after the run.
+ */
+export function overlayGlyphs(runs: TextRun[]): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    const text = run.text.replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
+    const glyph = text.trim();
+    const host = glyph.length > 0 && glyph.length <= 3 ? out.find((p) => p.text.length > 0 && run.x >= p.x - 0.5 && run.x + run.width <= p.x + p.width + 1 && p !== run) : undefined;
+    if (host && host.text.trim() === '') {
+      // A blank run that also holds a word space: the glyph goes where it stands in it ("TM." + " Ủ" + "Y BAN").
+      const before = run.x - host.x > host.size * 0.2 ? ' ' : '';
+      const after = host.x + host.width - (run.x + run.width) > host.size * 0.2 ? ' ' : '';
+      host.text = before + glyph + after;
+      continue;
+    }
+    if (host) {
+      const charWidth = host.width / host.text.length;
+      const at = Math.round((run.x - host.x) / charWidth);
+      // The blank nearest the estimate (widths vary in a proportional font); a blank right after
+      // punctuation or before another blank is more likely a real word space.
+      let slot = -1;
+      let best = Infinity;
+      for (const d of [0, -1, 1, -2, 2]) {
+        const k = at + d;
+        if (host.text[k] !== ' ') continue;
+        const cost = Math.abs(d) + (/[.,;:!?)]/.test(host.text[k - 1] ?? '') ? 1.5 : 0) + (host.text[k + 1] === ' ' ? 0.6 : 0);
+        if (cost < best) {
+          best = cost;
+          slot = k;
+        }
+      }
+      if (slot >= 0) {
+        host.text = host.text.slice(0, slot) + glyph + host.text.slice(slot + 1);
+        continue;
+      }
+    }
+    out.push({ ...run, text });
+  }
+  return out;
+}
+
 function joinRuns(group: TextRun[]): LayoutLine | null {
-  const items = group.filter((r) => r.text.trim() !== '').sort((a, b) => a.x - b.x);
+  const items = overlayGlyphs([...group].sort((a, b) => a.x - b.x)).filter((r) => r.text.trim() !== '');
   if (items.length === 0) return null;
   const size = median(items.map((r) => r.size));
   const gaps: number[] = [];

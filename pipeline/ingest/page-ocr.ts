@@ -83,8 +83,8 @@ export async function ocrPage(image: GrayImage, dpi: number | null, context: Pag
     })
     .filter((l) => l.words.length > 0)
     .map((l) => {
-      const words = l.words.filter((w) => !isNoise(w));
-      return words.length === l.words.length ? l : { ...l, words, text: joinWords(words) };
+      const words = l.words.filter((w) => !isNoise(w)).map(splitGluedNumber);
+      return words.length === l.words.length && words.every((w, k) => w === l.words[k]) ? l : { ...l, words, text: joinWords(words) };
     })
     .filter((l) => l.words.length > 0);
   correctMarks(ocrLines);
@@ -161,6 +161,17 @@ export function splitColumns(lines: OcrLine[], pageWidth: number): void {
   }
 }
 
+/**
+ * A number read glued to the Vietnamese word after it ("26tháng" for "26 tháng"): the space is
+ * put back. Only before a word with Vietnamese marks, so codes and units ("5G", "H5N1", "20kV")
+ * stay as they are.
+ */
+export function splitGluedNumber(word: OcrWord): OcrWord {
+  const m = /^(\d+)(\p{L}{2,}[.,;:]?)$/u.exec(word.text.normalize('NFC'));
+  if (!m || !/[^\u0000-\u007f]/.test(m[2])) return word;
+  return { ...word, text: `${m[1]} ${m[2]}` };
+}
+
 /** Words read with less confidence than this may be noise (a stamp, a signature, a speck). */
 const NOISE_CONFIDENCE = 40;
 
@@ -186,11 +197,19 @@ export function isNoise(word: OcrWord): boolean {
   return !(isWellFormedSyllable(lower) && lexicon.idOf.has(lower));
 }
 
-/** Tuning knob for development: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs. */
+/**
+ * For measuring and tuning: THIDUA_OCR_CHANNEL='{"toneOnHat":2}' overrides channel costs,
+ * THIDUA_OCR_CHANNEL=off turns the post-correction off (docs/scans.md's "before" figures).
+ */
 function channel(): OcrChannel {
   const env = process.env.THIDUA_OCR_CHANNEL;
   if (env === 'off') return { ...DEFAULT_CHANNEL, trusted: -1 };
-  return env ? { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) } : DEFAULT_CHANNEL;
+  if (!env) return DEFAULT_CHANNEL;
+  try {
+    return { ...DEFAULT_CHANNEL, ...(JSON.parse(env) as Partial<OcrChannel>) };
+  } catch {
+    return DEFAULT_CHANNEL;
+  }
 }
 
 /**

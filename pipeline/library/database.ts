@@ -5,6 +5,8 @@
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { t } from '../messages/index.js';
+import { connectShared, serveDatabase, socketPathFor, type PgliteLike, type SharedServer } from './shared-pglite.js';
 
 export interface Queryable {
   /** Runs one statement with $1… parameters; resolves to the rows. */
@@ -19,6 +21,8 @@ export interface Database extends Queryable {
   readonly location: string;
   /** Runs `fn` in one transaction: all of it commits or none of it. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Lets other thidua processes use this embedded library through this process (once it is migrated). */
+  share?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,9 +31,15 @@ export const LIBRARY_SCHEMA = 'thidua';
 
 // ---- PGlite ----
 
+/** How long a process waits for the holder of a library to answer (it may be opening it). */
+const SHARED_WAIT_MS = 60_000;
+
 /**
- * Opens (creating when needed) an embedded database in `dir`. Only one process may hold a
- * data directory: a lock file names the holder; a lock left by a killed process is taken over.
+ * Opens (creating when needed) an embedded database in `dir`. Only one process may open a
+ * data directory: a lock file names the holder and the socket it serves the library on
+ * (./shared-pglite.ts). When another live thidua process holds it, the library is used
+ * through that process, so that `list` answers while an `ingest` runs; a lock left by a
+ * killed process is taken over.
  */
 export async function openPglite(dir: string): Promise<Database> {
   try {
@@ -37,7 +47,27 @@ export async function openPglite(dir: string): Promise<Database> {
   } catch (error) {
     throw new InputError(dir, 'unreadable', `cannot create the library directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const release = await lockDirectory(dir);
+  const socketPath = socketPathFor(dir);
+  const deadline = Date.now() + SHARED_WAIT_MS;
+  for (;;) {
+    const lock = await lockDirectory(dir, socketPath);
+    if ('release' in lock) return openOwnPglite(dir, lock.release, socketPath);
+    try {
+      return await connectShared(lock.socket, dir, async () => {
+        // The holder closed the library: open it again (this process may hold it now).
+        const db = await openPglite(dir);
+        await db.share?.();
+        return db;
+      });
+    } catch {
+      // The holder is still opening the library (or has just closed it): look again.
+      if (Date.now() > deadline) throw new InputError(dir, 'unreadable', t('library.holder-not-answering', { pid: lock.holder }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function openOwnPglite(dir: string, release: () => Promise<void>, socketPath: string): Promise<Database> {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -52,13 +82,18 @@ export async function openPglite(dir: string): Promise<Database> {
         await q.exec(sql);
       },
     });
+    let server: SharedServer | null = null;
     return {
       kind: 'pglite',
       location: dir,
       ...wrap(db),
       transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+      async share() {
+        server ??= await serveDatabase(db as unknown as PgliteLike, socketPath).catch(() => null);
+      },
       async close() {
         try {
+          await server?.close();
           await db.close();
         } finally {
           await release();
@@ -72,22 +107,24 @@ export async function openPglite(dir: string): Promise<Database> {
   }
 }
 
-async function lockDirectory(dir: string): Promise<() => Promise<void>> {
+/** Takes the directory's lock, or names the live process that holds it and its socket. */
+async function lockDirectory(dir: string, socketPath: string): Promise<{ release: () => Promise<void> } | { holder: number; socket: string }> {
   const lockPath = join(dir, 'thidua.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(`${process.pid}\n${socketPath}\n`);
       await handle.close();
-      return async () => {
-        await rm(lockPath, { force: true });
+      return {
+        release: async () => {
+          await rm(lockPath, { force: true });
+        },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-      if (holder && holder !== process.pid && processAlive(holder)) {
-        throw new InputError(dir, 'unreadable', `the library is in use by another thidua process (pid ${holder})`);
-      }
+      const [pid, socket] = (await readFile(lockPath, 'utf8').catch(() => '')).split('\n');
+      const holder = Number(pid.trim());
+      if (holder && holder !== process.pid && processAlive(holder)) return { holder, socket: socket?.trim() || socketPath };
       // Left by a process that is gone (killed): take it over.
       await rm(lockPath, { force: true });
     }
@@ -107,11 +144,10 @@ function processAlive(pid: number): boolean {
 // ---- PostgreSQL server ----
 
 /**
- * Connects to a PostgreSQL server. The library's tables live in schema `thidua`, or in the
- * schema named by a `schema` parameter of the URL (postgres://…/db?schema=other).
+ * A postgres:// URL taken apart: the connection string for `pg` (without the `schema`
+ * parameter), the schema the library's tables live in, and the URL with its password hidden.
  */
-export async function openPostgres(url: string): Promise<Database> {
-  const pg = (await import('pg')).default;
+export function parsePostgresUrl(url: string): { connectionString: string; schema: string; safeUrl: string } {
   const safeUrl = redactUrl(url);
   let schema = LIBRARY_SCHEMA;
   let connectionString = url;
@@ -128,6 +164,16 @@ export async function openPostgres(url: string): Promise<Database> {
     if (error instanceof InputError) throw error;
     throw new InputError(safeUrl, 'invalid', 'is not a postgres:// URL');
   }
+  return { connectionString, schema, safeUrl };
+}
+
+/**
+ * Connects to a PostgreSQL server. The library's tables live in schema `thidua`, or in the
+ * schema named by a `schema` parameter of the URL (postgres://…/db?schema=other).
+ */
+export async function openPostgres(url: string): Promise<Database> {
+  const pg = (await import('pg')).default;
+  const { connectionString, schema, safeUrl } = parsePostgresUrl(url);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
   // An idle connection error must not crash the process with a stack trace.
   client.on('error', () => {});

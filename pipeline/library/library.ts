@@ -163,6 +163,8 @@ export class Library {
     const db = location.db ? await openPostgres(location.db) : await openPglite(location.data!);
     try {
       await migrate(db);
+      // An embedded library is served to other thidua processes while this one holds it.
+      await db.share?.();
     } catch (error) {
       await db.close().catch(() => {});
       throw error;

@@ -6,6 +6,9 @@
 import { CORE } from './core.js';
 import { TEXT } from './text.js';
 import { WEB } from './web.js';
+import { QUEUE } from './queue.js';
+import { FORMS } from './forms.js';
+import { WEBUI } from './webui.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -20,6 +23,9 @@ export const CATALOGUE: Record<string, Entry> = {
   ...CORE,
   ...TEXT,
   ...WEB,
+  ...QUEUE,
+  ...FORMS,
+  ...WEBUI,
 };
 
 let chosen: Lang | null = null;

@@ -25,5 +25,4 @@ export const TEXT: Record<string, Entry> = {
   'text.page-marker': { vi: '——— Trang {page} ———', en: '——— Page {page} ———' },
   'text.bad-pages': { vi: '--pages nhận một trang hoặc một khoảng như 1-3, không nhận "{value}"', en: '--pages takes a page or a range such as 1-3, not "{value}"' },
   'text.no-text': { vi: 'không đọc được chữ nào từ tệp', en: 'no text could be read from the file' },
-  'text.note': { vi: 'trang {page}: {message}', en: 'page {page}: {message}' },
 };

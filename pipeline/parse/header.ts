@@ -71,7 +71,8 @@ function joinFragments(out: HeaderLine[]): void {
     const text = out[k].text.trim();
     const key = looseFold(text).replace(/\s+/g, ' ');
     const nextKey = looseFold(out[k + 1].text).replace(/\s+/g, ' ').trim();
-    const oneWord = !/\s/.test(text) && text.length <= 12 && /\p{L}/u.test(text);
+    // A word of letters (OCR debris such as "[ở" or "II" from a table rule is no start of anything).
+    const oneWord = /^\p{L}{2,10}:?$/u.test(text) && !/^[IVXL]+$/.test(text);
     const national = NATIONAL_NAME.startsWith(key) && key.length < NATIONAL_NAME.length && NATIONAL_NAME.startsWith(`${key} ${nextKey}`.slice(0, Math.min(NATIONAL_NAME.length, key.length + 1 + nextKey.length)));
     // "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT": the citation goes on; it is not the document's number.
     const citation = CITING.test(key) && /^s[o0-9]{1,2}\b/.test(nextKey);

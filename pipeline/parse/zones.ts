@@ -103,7 +103,9 @@ export function findZones(lines: CleanLine[], tables: Map<number, TableRegion>):
     }
     if (isRecipientsStart(l)) break;
     const m = matchMarker(l.text);
-    if (m?.kind === 'roman' && (m.label === 'I' || isUpperText(l.text.slice(m.length)) || l.emphasised)) {
+    // A roman marker alone on its line ("II", OCR of a table rule) heads nothing.
+    const heading = l.text.slice(m?.length ?? 0).replace(/[*_\s.:,]/g, '');
+    if (m?.kind === 'roman' && /\p{L}{2}/u.test(heading) && (m.label === 'I' || isUpperText(l.text.slice(m.length)) || l.emphasised)) {
       bodyFrom = k;
       break;
     }

@@ -15,6 +15,7 @@ import { detectKind } from '../ingest/detect.js';
 import type { Occasion } from '../record/schema.js';
 import { ApiError } from './errors.js';
 import { displayName, sendBytes, type ServerContext } from './server.js';
+import { docxToPdf, PdfUnavailable } from './pdf.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -63,15 +64,15 @@ export function registerFormRoutes(app: FastifyInstance, ctx: ServerContext): vo
       schema: {
         tags: ['forms'],
         summary:
-          'Check a nominee list against the plan and fill mẫu 01 (Tờ trình, one DOCX) or mẫu 08 (Báo cáo thành tích, a zip of one DOCX per nominee). Multipart: "nominees" (XLSX, CSV or JSON), "body" (the submitting body, JSON), optional "occasion", "date" (YYYY-MM-DD), "draft" (true: write even with errors). ?format=docx returns the file itself; JSON (default) gives the checks and the files in base64.',
+          'Check a nominee list against the plan and fill mẫu 01 (Tờ trình, one DOCX) or mẫu 08 (Báo cáo thành tích, a zip of one DOCX per nominee). Multipart: "nominees" (XLSX, CSV or JSON), "body" (the submitting body, JSON), optional "occasion", "date" (YYYY-MM-DD), "draft" (true: write even with errors). ?format=docx returns the file itself, ?format=pdf the same as PDF (where LibreOffice is installed: GET /api/health says pdf: true); JSON (default) gives the checks and the files in base64.',
         consumes: ['multipart/form-data'],
         params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 }, form: { type: 'string', enum: ['mau01', 'mau08'] } }, required: ['id', 'form'] },
-        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'docx'], default: 'json' }, lang: { type: 'string', enum: ['vi', 'en'] } } },
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'docx', 'pdf'], default: 'json' }, lang: { type: 'string', enum: ['vi', 'en'] } } },
       },
     },
     async (req, reply) => {
       const { id, form } = req.params as { id: number; form: 'mau01' | 'mau08' };
-      const format = (req.query as { format: 'json' | 'docx' }).format;
+      const format = (req.query as { format: 'json' | 'docx' | 'pdf' }).format;
       const plan = await lib.get(id);
       if (!plan) throw new ApiError(404, 'web.plan-not-found', { id });
       if (!req.isMultipart()) throw new ApiError(415, 'web.no-file');
@@ -111,25 +112,37 @@ export function registerFormRoutes(app: FastifyInstance, ctx: ServerContext): vo
         form,
         occasion,
         nominees: list.nominees.length,
-        problems: problems.map((p) => ({ ...p, text: req.lang === 'vi' ? p.messageVi : p.message })),
+        problems: problems.map((p) => ({ severity: p.severity, rule: p.rule, nominee: p.nominee, text: p.text(req.lang === 'vi' ? 'vi' : 'en') })),
         warnings: list.warnings,
         errors,
         draft,
       };
       if (errors > 0 && !draft) {
-        if (format === 'docx') throw new ApiError(422, 'web.forms-errors', { count: errors }, { checks });
+        if (format !== 'json') throw new ApiError(422, 'web.forms-errors', { count: errors }, { checks });
         return { ...checks, files: [] };
       }
       const template = builtInTemplate(form);
       let file: { name: string; type: string; bytes: Uint8Array };
+      // PDF (issue 12, the pages): the same documents converted by LibreOffice.
+      const asPdf = async (docs: Uint8Array[]) => {
+        try {
+          return await docxToPdf(docs);
+        } catch (error) {
+          if (error instanceof PdfUnavailable) throw new ApiError(503, error.reason === 'no-soffice' ? 'webui.pdf-unavailable' : 'webui.pdf-failed', { detail: error.message });
+          throw error;
+        }
+      };
       if (form === 'mau01') {
-        file = { name: `mau01-plan-${id}.docx`, type: DOCX, bytes: renderMau01(dossier, template, draft) };
+        const docx = renderMau01(dossier, template, draft);
+        file = format === 'pdf' ? { name: `mau01-plan-${id}.pdf`, type: 'application/pdf', bytes: (await asPdf([docx]))[0]! } : { name: `mau01-plan-${id}.docx`, type: DOCX, bytes: docx };
       } else {
         const zip = new PizZip();
-        for (const r of renderMau08(dossier, template, draft)) zip.file(r.fileName, r.bytes);
-        file = { name: `mau08-plan-${id}.zip`, type: 'application/zip', bytes: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }) };
+        const reports = renderMau08(dossier, template, draft);
+        const pdfs = format === 'pdf' ? await asPdf(reports.map((r) => r.bytes)) : null;
+        reports.forEach((r, i) => (pdfs ? zip.file(r.fileName.replace(/\.docx$/i, '.pdf'), pdfs[i]!) : zip.file(r.fileName, r.bytes)));
+        file = { name: `mau08-plan-${id}${pdfs ? '-pdf' : ''}.zip`, type: 'application/zip', bytes: zip.generate({ type: 'uint8array', compression: 'DEFLATE' }) };
       }
-      if (format === 'docx') return sendBytes(reply, file.bytes, file.type, file.name);
+      if (format !== 'json') return sendBytes(reply, file.bytes, file.type, file.name);
       return { ...checks, files: [{ name: file.name, type: file.type, base64: Buffer.from(file.bytes).toString('base64') }] };
     },
   );

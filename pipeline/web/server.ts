@@ -27,6 +27,8 @@ import { ApiError, errorBody, requestLang } from './errors.js';
 import { UploadTracker, UPLOAD_ID } from './uploads.js';
 import { registerPlanRoutes } from './routes.js';
 import { registerFormRoutes } from './forms.js';
+import { registerPageRoutes } from './pages-api.js';
+import { sofficePath } from './pdf.js';
 
 export interface ServerOptions {
   /** An open library (the caller closes it), or … */
@@ -262,6 +264,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     extractor: opts.extractorVersion,
     library: lib.db.kind,
     plans: await lib.count(),
+    /** The award forms can be had as PDF (LibreOffice is installed). */
+    pdf: sofficePath() !== null,
   }));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -305,6 +309,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   registerPlanRoutes(app, ctx);
   registerFormRoutes(app, ctx);
+  registerPageRoutes(app);
 
   if (publicDir) {
     await app.register(fastifyStatic, {

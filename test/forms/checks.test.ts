@@ -2,11 +2,20 @@
 // and quoting the plan, and no file written — and `--draft` writes them marked DỰ THẢO.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLang } from '../../pipeline/messages/index.js';
+import { BODIES, BODY, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+// The messages are asserted in English here (THIDUA_LANG=en); the draft's problems page is Vietnamese.
+beforeAll(() => setLang('en'));
+afterAll(() => {
+  setLang(null);
+  tmp.cleanup();
+});
+
+/** The body that may propose the plan's awards: plan 001 → the district's Phòng Nội vụ, else the ward's office (004 and plans made from it). */
+const bodyFor = (plan: string) => (plan === gold('001') ? BODY : plan === gold('000') ? BODIES['000']! : plan === gold('002') ? BODIES['002']! : BODIES['004']!);
 let counter = 0;
 
 async function render(plan: string, nominees: NomineeInput[], options: { date: string; occasion?: string; form?: string; extra?: string[]; body?: string }) {
@@ -21,7 +30,7 @@ async function render(plan: string, nominees: NomineeInput[], options: { date: s
     '--nominees',
     list,
     '--from',
-    options.body ?? BODY,
+    options.body ?? bodyFor(plan),
     '--date',
     options.date,
     '--out',
@@ -44,7 +53,7 @@ describe('quotas', () => {
     const r = await render(gold('004'), [...collectives(4), ...individuals(8)], { date: '2026-01-05' });
     expect(r.code).toBe(1);
     expect(existsSync(r.out)).toBe(false);
-    expect(r.stderr).toContain('thidua: error: quota: 08 cá nhân for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng proposed: at most 07 allowed');
+    expect(r.stderr).toContain('thidua: error: quota: 08 individual(s) proposed for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng: at most 07 allowed');
     expect(r.stderr).toContain('the plan says “tối đa 07 Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng cho cá nhân”');
     expect(r.stderr).toMatch(/list-\d+\.json: 1 error\(s\) against the plan: no file written/);
   });
@@ -52,10 +61,10 @@ describe('quotas', () => {
   it('refuses more collectives than an exact quota, and warns when it is not filled', async () => {
     const over = await render(gold('004'), [...collectives(5)], { date: '2026-01-05' });
     expect(over.code).toBe(1);
-    expect(over.stderr).toContain('quota: 05 tập thể for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng proposed: the plan awards 04');
+    expect(over.stderr).toContain('quota: 05 collective(s) proposed for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng: the plan awards 04');
     const under = await render(gold('004'), [...collectives(3)], { date: '2026-01-05' });
     expect(under.code).toBe(0);
-    expect(under.stderr).toContain('thidua: warning: quota: 03 tập thể');
+    expect(under.stderr).toContain('thidua: warning: quota: 03 collective(s)');
     expect(existsSync(under.out)).toBe(true);
   });
 
@@ -78,6 +87,19 @@ describe('quotas', () => {
     expect(r.stderr).toContain('“các cơ quan, ban ngành cấp huyện”');
   });
 
+  it('names every nominee under the same unknown category on one line (--verbose: one each)', async () => {
+    const list = ok001();
+    list[0] = { ...list[0]!, category: 'doanh nghiệp' };
+    list[1] = { ...list[1]!, category: 'Doanh nghiệp' };
+    const r = await render(gold('001'), list, { date: '2023-10-10' });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('category:'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('category: 02 nominees count under "doanh nghiệp", which is none of the plan\'s categories for Giấy khen của Chủ tịch Ủy ban nhân dân huyện Châu Thành: Phòng số 1 (item 1); Phòng số 2 (item 2)');
+    const verbose = await render(gold('001'), list, { date: '2023-10-10', extra: ['--verbose'] });
+    expect(verbose.stderr.split('\n').filter((l) => l.includes('category:'))).toHaveLength(2);
+  });
+
   it('refuses individuals for an occasion whose awards are for collectives only', async () => {
     const plan = writeJson(join(tmp.dir, 'collective-only.json'), {
       ...(await import(gold('004'), { with: { type: 'json' } })).default,
@@ -85,7 +107,7 @@ describe('quotas', () => {
     });
     const r = await render(plan, [...collectives(1), ...individuals(1)], { date: '2026-01-05' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no-award: 01 cá nhân proposed (Nguyễn Văn Số1), but the plan names no award for cá nhân');
+    expect(r.stderr).toContain('no-award: 01 individual(s) proposed (Nguyễn Văn Số1), but the plan names no award for individual(s)');
   });
 
   it('checks per-unit and ratio quotas', async () => {
@@ -100,12 +122,12 @@ describe('quotas', () => {
     const people = individuals(3).map((n, i) => ({ ...n, unit: i < 2 ? 'Phòng Văn hóa - Xã hội' : 'Phòng Kinh tế' }));
     const r = await render(plan, [...people, ...collectives(3)], { date: '2026-01-05' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('quota-per-unit: 02 cá nhân for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng proposed from the unit "Phòng Văn hóa - Xã hội" (Nguyễn Văn Số1; Nguyễn Văn Số2): at most 01 allowed mỗi đơn vị');
-    expect(r.stderr).toContain('warning: quota-ratio: the plan caps tập thể');
-    const body = writeJson(join(tmp.dir, 'body-totals.json'), { ...(await import(BODY, { with: { type: 'json' } })).default, totals: { collective: 20 } });
+    expect(r.stderr).toContain('quota-per-unit: 02 individual(s) proposed for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng from the unit "Phòng Văn hóa - Xã hội" (Nguyễn Văn Số1; Nguyễn Văn Số2): at most 01 allowed mỗi đơn vị');
+    expect(r.stderr).toContain('warning: quota-ratio: the plan caps collective(s)');
+    const body = writeJson(join(tmp.dir, 'body-totals.json'), { ...(await import(BODIES['004']!, { with: { type: 'json' } })).default, totals: { collective: 20 } });
     const ratio = await render(plan, collectives(3), { date: '2026-01-05', body });
     expect(ratio.code).toBe(1);
-    expect(ratio.stderr).toContain('quota-ratio: 03 tập thể for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng proposed, more than 10% of 20 (02)');
+    expect(ratio.stderr).toContain('quota-ratio: 03 collective(s) proposed for Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng, more than 10% of 20 (02)');
   });
 });
 
@@ -117,25 +139,25 @@ describe('criteria', () => {
     const r = await render(gold('001'), list, { date: '2023-10-10' });
     expect(r.code).toBe(1);
     expect(existsSync(r.out)).toBe(false);
-    expect(r.stderr).toContain('criterion satisfaction: Xã số 1 (item 5): satisfaction (tỷ lệ hài lòng) declared 85%, the plan requires > 90%');
+    expect(r.stderr).toContain('criterion: Xã số 1 (item 5): satisfaction (tỷ lệ hài lòng) declared 85%, the plan requires > 90%');
     expect(r.stderr).toContain('“Thực hiện tốt việc cung ứng dịch vụ công, đảm bảo tỷ lệ hài lòng cá nhân, tổ chức');
-    expect(r.stderr).toContain('criterion index_rating: Xã số 2 (item 6): index rating (xếp loại chỉ số) declared trung bình, the plan requires ≥ khá');
+    expect(r.stderr).toContain('criterion: Xã số 2 (item 6): index rating (xếp loại chỉ số) declared trung bình, the plan requires ≥ khá');
     expect(r.stderr).toContain('2 error(s) against the plan');
   });
 
   it('refuses a task completion below 100% and a "no" on growth', async () => {
     const r = await render(gold('004'), [...collectives(3), ...collectives(1, { task_completion: 98, index_growth: 'không' }, 'Phòng Kinh tế')], { date: '2026-01-05' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('criterion task_completion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) declared 98%, the plan requires ≥ 100%');
-    expect(r.stderr).toContain('criterion index_growth: Phòng Kinh tế số 1 (item 4): index growth over the previous year (chỉ số tăng so với năm trước) declared không tăng');
+    expect(r.stderr).toContain('criterion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) declared 98%, the plan requires ≥ 100%');
+    expect(r.stderr).toContain('criterion: Phòng Kinh tế số 1 (item 4): index growth over the previous year (chỉ số tăng so với năm trước) declared không tăng');
     expect(r.stderr).toContain('“Kết quả tỷ lệ Chỉ số thành phần CCHC năm 2025 tham mưu cao hơn năm trước liền kề');
   });
 
   it('only warns when a figure is not declared', async () => {
     const r = await render(gold('004'), [...collectives(3), ...collectives(1, { task_completion: '', index_growth: '' }, 'Phòng Kinh tế')], { date: '2026-01-05' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('warning: criterion task_completion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) not declared, so the requirement (≥ 100%) is unverified');
-    expect(r.stderr).toContain('warning: criterion index_growth: Phòng Kinh tế số 1');
+    expect(r.stderr).toContain('warning: criterion: Phòng Kinh tế số 1 (item 4): task completion (tỷ lệ hoàn thành nhiệm vụ) not declared, so the requirement (≥ 100%) is unverified');
+    expect(r.stderr).toContain('warning: criterion: Phòng Kinh tế số 1 (item 4): index growth');
     expect(existsSync(r.out)).toBe(true);
   });
 });
@@ -144,7 +166,7 @@ describe('deadline and plan', () => {
   it('refuses a Tờ trình dated after the dossier deadline', async () => {
     const r = await render(gold('004'), [...collectives(4)], { date: '2026-02-02' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('deadline: the Tờ trình is dated 2026-02-02, after the dossier deadline 2026-01-30 — the plan says “trước ngày 30 tháng 01 năm liền kề”');
+    expect(r.stderr).toContain('deadline: the Tờ trình is dated 02/02/2026, after the dossier deadline 30/01/2026 — the plan says “trước ngày 30 tháng 01 năm liền kề”');
     const ok = await render(gold('001'), ok001(), { date: '2023-10-16' });
     expect(ok.code).toBe(1);
     expect(ok.stderr).toContain('“trước ngày 15/10/2023”');
@@ -236,6 +258,14 @@ describe('quoting an extracted plan', () => {
     const problems = checkDossier({ plan, nominees, occasion: 'annual', date: { year: 2026, month: 1, day: 5 }, body: null });
     const quota = problems.find((p) => p.rule === 'quota')!;
     expect(quota.severity).toBe('error');
-    expect(quota.message).toContain('the plan says “b) Cá nhân: Tặng Giấy khen tối đa cho 07 cá nhân có thành tích xuất sắc.” (Kế hoạch, line 3)');
+    expect(quota.text('en')).toContain('the plan says “b) Cá nhân: Tặng Giấy khen tối đa cho 07 cá nhân có thành tích xuất sắc.” (Kế hoạch, line 3)');
   });
+});
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
 });

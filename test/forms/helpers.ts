@@ -1,5 +1,6 @@
 // Helpers for the award-form tests: fixtures, running the CLI in-process, reading a DOCX back.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
@@ -71,8 +72,20 @@ export function readDocx(source: string | Uint8Array): DocxText {
 }
 
 export const BODY = join(FIXTURES, 'body-chau-thanh.json');
+/** A submitting body that may propose the awards of each gold plan (same unit, the conferrer addressed). */
+export const BODIES: Record<string, string> = {
+  '000': join(FIXTURES, 'body-cu-lao-dung.json'),
+  '001': BODY,
+  '002': join(FIXTURES, 'body-nga-nam.json'),
+  '004': join(FIXTURES, 'body-soc-trang.json'),
+};
 
 export interface NomineeInput {
+  birth_date?: string;
+  gender?: string;
+  hometown?: string;
+  residence?: string;
+  qualification?: string;
   recipient: 'collective' | 'individual' | 'tập thể' | 'cá nhân';
   name: string;
   position?: string;
@@ -111,4 +124,46 @@ export function individuals(n: number, extra: Partial<NomineeInput> = {}, prefix
     index_growth: 'có',
     ...extra,
   }));
+}
+
+/** LibreOffice is installed (Debian: libreoffice-writer-nogui); the tests that need it skip otherwise. */
+export const HAS_SOFFICE = (() => {
+  try {
+    return execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 60_000 }).length > 0;
+  } catch {
+    return false;
+  }
+})();
+
+function docxFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...docxFiles(path));
+    else if (entry.name.endsWith('.docx')) out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Opens every DOCX under `dir` in LibreOffice (headless conversion to PDF, one run) and returns
+ * those that did not convert: a file LibreOffice cannot open gives no PDF.
+ */
+export function unopenable(dir: string, inputs: RegExp | null = null): { count: number; failed: string[] } {
+  const files = docxFiles(dir).filter((f) => !f.includes('/.lo-') && !(inputs && inputs.test(f)));
+  if (files.length === 0) return { count: 0, failed: [] };
+  const pdfDir = mkdtempSync(join(dir, '.lo-pdf-'));
+  // Files of the same name in different directories: each gets a unique name first.
+  const staged = files.map((f, i) => {
+    const copy = join(pdfDir, `${String(i).padStart(4, '0')}.docx`);
+    copyFileSync(f, copy);
+    return copy;
+  });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(pdfDir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...staged], {
+    stdio: 'pipe',
+    timeout: 60_000 + 3_000 * files.length,
+  });
+  const failed = files.filter((_, i) => !existsSync(join(pdfDir, `${String(i).padStart(4, '0')}.pdf`)));
+  rmSync(pdfDir, { recursive: true, force: true });
+  return { count: files.length, failed };
 }

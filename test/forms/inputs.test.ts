@@ -1,5 +1,7 @@
 // Dates, nominee lists (CSV / XLSX / JSON, English or Vietnamese headers), submitting body, plan.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { setLang } from '../../pipeline/messages/index.js';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { parseSubmittingBody } from '../../pipeline/forms/body.js';
 import { loadPlan } from '../../pipeline/forms/plan.js';
 import { planCitation, campaignPhrase, fullConferrer } from '../../pipeline/forms/plan-words.js';
 import { InputError } from '../../pipeline/errors.js';
-import { FIXTURES, gold, tempDir } from './helpers.js';
+import { BODY, FIXTURES, gold, runCli, tempDir, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -89,14 +91,17 @@ describe('nominee lists', () => {
     expect(nominees[1]).toMatchObject({ recipient: 'individual', name: 'B', indexRating: 'xuất sắc', indexGrowth: true });
   });
 
-  it('refuses bad rows with a message naming the file, the row and the problem', async () => {
+  it('refuses bad rows with a message naming the file, the row, the column, what is wrong and a right value', async () => {
     const cases: [string, RegExp][] = [
-      ['Loại,Tên\nđoàn thể,X\n', /row 2: the kind "đoàn thể" is neither/],
-      ['Loại,Tên\ntập thể,\n', /row 2: the name .* is empty/],
-      ['Loại,Tên,Tỷ lệ hài lòng (%)\ntập thể,X,nhiều\n', /row 2: the satisfaction rate "nhiều" is not a number/],
-      ['Loại,Tên,Xếp loại chỉ số\ntập thể,X,giỏi\n', /row 2: the index rating "giỏi" is not one of/],
-      ['Tên\nX\n', /no "recipient" \/ "Loại" column/],
-      ['Loại,Tên\n', /holds no nominee/],
+      ['Loại,Tên\nđoàn thể,X\n', /dòng 2, cột "Loại": "đoàn thể" không phải "tập thể" hay "cá nhân" — ví dụ: cá nhân/],
+      ['Loại,Tên\ntập thể,\n', /dòng 2, cột "Tên": đang trống — ghi đầy đủ họ và tên/],
+      ['Loại,Tên,Tỷ lệ hài lòng (%)\ntập thể,X,nhiều\n', /dòng 2, cột "Tỷ lệ hài lòng \(%\)": "nhiều" không phải là số — ví dụ: 95/],
+      ['Loại;Tên;Xếp loại chỉ số\ntập thể;X;giỏi\n', /dòng 2, cột "Xếp loại chỉ số": "giỏi" không phải mức xếp loại — ghi một trong: xuất sắc, tốt, khá, trung bình, yếu/],
+      ['Loại,Họ và tên,Ngày sinh\ncá nhân,X,31/02/1980\n', /dòng 2, cột "Ngày sinh": "31\/02\/1980" không phải ngày hợp lệ — ghi ngày\/tháng\/năm, ví dụ: 12\/03\/1985/],
+      ['Loại,Họ và tên,Giới tính\ncá nhân,X,khác\n', /cột "Giới tính": "khác" phải là "Nam" hoặc "Nữ"/],
+      ['Tên\nX\n', /thiếu cột "Loại" \(ghi "tập thể" hoặc "cá nhân" cho từng dòng\); các cột đang có: Tên/],
+      ['Loại,Tên\n', /không có tập thể, cá nhân nào/],
+      ['Loại,Tên\ntập thể,"Phòng\n', /dấu ngoặc kép \("\) ở gần dòng 2 không đóng\. Hãy mở tệp bằng Excel và lưu lại dưới dạng CSV UTF-8 hoặc XLSX/],
     ];
     for (const [content, message] of cases) {
       const path = join(tmp.dir, 'bad.csv');
@@ -106,18 +111,103 @@ describe('nominee lists', () => {
       expect((error as InputError).toLine()).toMatch(message);
       expect((error as InputError).toLine()).toContain('bad.csv');
     }
-    await expect(readNominees(join(tmp.dir, 'missing.csv'))).rejects.toThrow(/does not exist/);
-    writeFileSync(join(tmp.dir, 'list.txt'), 'x');
-    await expect(readNominees(join(tmp.dir, 'list.txt'))).rejects.toThrow(/\.csv, \.xlsx or \.json/);
+    await expect(readNominees(join(tmp.dir, 'missing.csv'))).rejects.toThrow(/không có tệp danh sách/);
+    // Files that are no list get what to do.
+    for (const [bytes, why] of [
+      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /định dạng Excel cũ \(\.xls\)/],
+      [Buffer.from('%PDF-1.7\n'), /tệp PDF/],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), /không phải sổ Excel/],
+      [Buffer.from([1, 2, 0, 0, 7, 0, 200, 0, 0, 0, 3]), /không phải văn bản hay bảng tính/],
+    ] as const) {
+      const path = join(tmp.dir, 'list.csv');
+      writeFileSync(path, bytes);
+      const error = ((await readNominees(path).catch((e: unknown) => e)) as InputError).toLine();
+      expect(error).toMatch(why);
+      expect(error).toContain('lưu lại dưới dạng CSV UTF-8 hoặc XLSX');
+      expect(error).not.toMatch(/\u0000/);
+    }
+  });
+
+  it('says the same in English with THIDUA_LANG=en', async () => {
+    setLang('en');
+    try {
+      const path = join(tmp.dir, 'bad-en.csv');
+      writeFileSync(path, 'Loại,Tên,Tỷ lệ hài lòng (%)\ntập thể,X,nhiều\n');
+      await expect(readNominees(path)).rejects.toThrow(/row 2, column "Tỷ lệ hài lòng \(%\)": "nhiều" is not a number — for example 95/);
+    } finally {
+      setLang(null);
+    }
+  });
+});
+
+describe('nominee lists as Excel saves them', () => {
+  // The fixture as rows, written back in each format Excel offers in a Vietnamese locale.
+  const rows = parseCsv(readFileSync(join(FIXTURES, 'nominees-001.csv')), { relax_column_count: true }) as string[][];
+  const delimited = (delimiter: string) =>
+    rows.map((r) => r.map((c) => (/["\n\r]/.test(c) || c.includes(delimiter) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)).join('\r\n') + '\r\n';
+  const formats: Record<string, Uint8Array> = {
+    'semicolon-utf8-bom.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(delimited(';'), 'utf8')]),
+    'semicolon-windows-1258.csv': encodeWindows1258(delimited(';')),
+    'unicode-text.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(delimited('\t'), 'utf16le')]),
+    'workbook.xlsx': minimalXlsx(rows.map((r) => r.map((c, i) => (i >= 6 && i <= 7 && /^\d+$/.test(c) ? Number(c) : c)))),
+  };
+
+  it('reads each one as the comma-separated UTF-8 list, detected from the content', async () => {
+    const reference = await readNominees(join(FIXTURES, 'nominees-001.csv'));
+    for (const [name, bytes] of Object.entries(formats)) {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, bytes);
+      const list = await readNominees(path);
+      expect(list.nominees, name).toEqual(reference.nominees);
+      expect(list.warnings, name).toEqual([]);
+    }
+    // The Windows-1258 file really holds decomposed tone marks (not UTF-8).
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(formats['semicolon-windows-1258.csv'])).toThrow();
+  });
+
+  it('keeps a UTF-8 list with a damaged byte as UTF-8, and says so', async () => {
+    const text = Buffer.from('Loại,Họ và tên,Đơn vị\ncá nhân,Nguyễn Thị Lan,Phòng Văn hóa - Xã hội\ncá nhân,Lê Văn Hùng,Phòng Kinh tế\n', 'utf8');
+    const at = text.indexOf(Buffer.from('Hùng', 'utf8')) + 1;
+    const damaged = Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]);
+    const path = join(tmp.dir, 'damaged.csv');
+    writeFileSync(path, damaged);
+    const list = await readNominees(path);
+    expect(list.nominees[0]!.name).toBe('Nguyễn Thị Lan');
+    expect(list.nominees[1]!.name).toBe('Lê Văn H\uFFFDùng');
+    expect(list.warnings[0]).toMatch(/tệp có 1 byte hỏng/);
+  });
+
+  it('renders mẫu 01 exactly as the comma-separated UTF-8 list does', async () => {
+    const render = async (list: string, out: string) => {
+      const r = await runCli(['render', 'mau01', '--plan', gold('001'), '--nominees', list, '--from', BODY, '--date', '2023-10-10', '--out', out, '-q']);
+      expect(r.code, r.stderr).toBe(0);
+      return new PizZip(readFileSync(out)).file('word/document.xml')!.asText();
+    };
+    const reference = await render(join(FIXTURES, 'nominees-001.csv'), join(tmp.dir, 'ref.docx'));
+    for (const [name, bytes] of Object.entries(formats)) {
+      const path = join(tmp.dir, `render-${name}`);
+      writeFileSync(path, bytes);
+      expect(await render(path, join(tmp.dir, `${name}.docx`)), name).toBe(reference);
+    }
   });
 });
 
 describe('submitting body', () => {
-  it('validates the JSON and names the bad field', () => {
-    expect(() => parseSubmittingBody({ name: 'X' }, 'b.json')).toThrow(/symbol/);
-    expect(() => parseSubmittingBody({ name: 'X', symbol: 'A B', place: 'P', addressee: 'Q', signer: { position: 'P', name: 'N' } }, 'b.json')).toThrow(/symbol/);
+  it('validates the JSON in the user\'s words: which field, what is wrong, an example', () => {
+    expect(() => parseSubmittingBody({ name: 'X' }, 'b.json')).toThrow(/chữ viết tắt trong số ký hiệu "symbol" \(ví dụ: "PNV"\) còn thiếu/);
+    expect(() => parseSubmittingBody({ name: 'X', symbol: 'A B', place: 'P', addressee: 'Q', signer: { position: 'P', name: 'N' } }, 'b.json')).toThrow(
+      /"symbol" \(ví dụ: "PNV"\) "A B" chỉ được gồm chữ, số, dấu "\." và "-", không có khoảng trắng/,
+    );
+    expect(() => parseSubmittingBody({ name: 'X', symbol: 'PNV', place: 'P', addressee: 'Q', signer: { position: '', name: 'N' } }, 'b.json')).toThrow(
+      /chức vụ người ký "signer.position" \(ví dụ: "Phó Trưởng phòng"\) đang trống/,
+    );
+    expect(() => parseSubmittingBody([], 'b.json')).toThrow(/phải là một đối tượng JSON/);
     const body = parseSubmittingBody({ name: 'X', symbol: 'PNV', place: 'P', addressee: 'Q', signer: { position: 'Trưởng phòng', name: 'N' } }, 'b.json');
     expect(body.signer.authority).toBeUndefined();
+  });
+  it('accepts "authority": null (the head signs in their own name)', () => {
+    const body = parseSubmittingBody({ name: 'X', symbol: 'PNV', place: 'P', addressee: 'Q', signer: { authority: null, position: 'Trưởng phòng', name: 'N' } }, 'b.json');
+    expect(body.signer.authority).toBeNull();
   });
 });
 
@@ -139,9 +229,9 @@ describe('plan', () => {
   it('refuses JSON that is not a plan record', async () => {
     const path = join(tmp.dir, 'notplan.json');
     writeFileSync(path, '{"schema":"thidua.plan/1","document":3}');
-    await expect(loadPlan(path)).rejects.toThrow(/not valid: \/document/);
+    await expect(loadPlan(path)).rejects.toThrow(/chưa đúng ở \/document/);
     writeFileSync(path, '[1,2]');
-    await expect(loadPlan(path)).rejects.toThrow(/not a plan record/);
+    await expect(loadPlan(path)).rejects.toThrow(/không phải bản ghi Kế hoạch/);
   });
 });
 
@@ -162,3 +252,41 @@ function minimalXlsx(rows: (string | number)[][]): Uint8Array {
   zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`);
   return zip.generate({ type: 'uint8array' });
 }
+
+/**
+ * Text in Windows-1258 as Excel writes it: a letter the code page has whole is one byte; other
+ * Vietnamese letters are the base letter (with its circumflex, breve or horn) and a combining
+ * tone mark. The table is read off Node's own decoder.
+ */
+function encodeWindows1258(text: string): Uint8Array {
+  const decoder = new TextDecoder('windows-1258');
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) {
+    const ch = decoder.decode(Uint8Array.of(b));
+    if (!byChar.has(ch)) byChar.set(ch, b);
+  }
+  const tones = new Set(['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']);
+  const out: number[] = [];
+  for (const ch of text.normalize('NFC')) {
+    const whole = byChar.get(ch);
+    if (whole !== undefined) {
+      out.push(whole);
+      continue;
+    }
+    const parts = [...ch.normalize('NFD')];
+    const base = parts.filter((p) => !tones.has(p)).join('').normalize('NFC');
+    const tone = parts.filter((p) => tones.has(p));
+    const b = byChar.get(base);
+    if (b === undefined || tone.some((x) => !byChar.has(x))) throw new Error(`not in Windows-1258: ${ch}`);
+    out.push(b, ...tone.map((x) => byChar.get(x)!));
+  }
+  return Uint8Array.from(out);
+}
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
+});

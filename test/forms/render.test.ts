@@ -3,13 +3,22 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BODY, FIXTURES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput } from './helpers.js';
+import { BODIES, BODY, FIXTURES, collectives, gold, individuals, readDocx, runCli, tempDir, writeJson, type NomineeInput, HAS_SOFFICE, unopenable } from './helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 interface Case {
   plan: string;
+  body: string;
+  /** Header: parent (upper line) and the body's own name under it, IN HOA. */
+  header: [string, string];
+  /** Căn cứ: the law and the decree in force on the date. */
+  legal: string[];
+  addressee: string;
+  bodyName: string;
+  symbol: string;
+  signer: string[];
   occasion?: string;
   date: string;
   nominees: NomineeInput[];
@@ -23,6 +32,13 @@ const CASES: Record<string, Case> = {
   // 001: exact 06 collectives split 02/02/02 by category, exact 10 individuals; deadline 15/10/2023.
   '001': {
     plan: gold('001'),
+    body: BODY,
+    header: ['ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH', 'PHÒNG NỘI VỤ'],
+    legal: ['Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;', 'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'],
+    addressee: 'Chủ tịch Ủy ban nhân dân huyện Châu Thành',
+    bodyName: 'Phòng Nội vụ huyện Châu Thành',
+    symbol: 'PNV',
+    signer: ['KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG', 'Nguyễn Văn A'],
     date: '2023-10-10',
     nominees: [
       ...collectives(2, { category: 'các cơ quan, ban ngành cấp huyện' }, 'Phòng'),
@@ -38,6 +54,13 @@ const CASES: Record<string, Case> = {
   // 002: several occasions; midterm = 05 collectives (02 ban/phòng + 03 xã/phường), 10 individuals.
   '002': {
     plan: gold('002'),
+    body: BODIES['002']!,
+    header: ['ỦY BAN NHÂN DÂN\nTHỊ XÃ NGÃ NĂM', 'PHÒNG NỘI VỤ'],
+    legal: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'],
+    addressee: 'Chủ tịch Ủy ban nhân dân thị xã Ngã Năm',
+    bodyName: 'Phòng Nội vụ thị xã Ngã Năm',
+    symbol: 'PNV',
+    signer: ['KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG', 'Lâm Văn Ba'],
     occasion: 'midterm',
     date: '2025-06-02',
     nominees: [
@@ -47,34 +70,48 @@ const CASES: Record<string, Case> = {
     ],
     citation: 'Căn cứ Kế hoạch số 50/KH-UBND ngày 23/5/2022 của Ủy ban nhân dân thị xã Ngã Năm về phát động phong trào thi đua cải cách hành chính giai đoạn 2021 - 2030',
     award: 'Giấy khen của Chủ tịch Ủy ban nhân dân thị xã Ngã Năm',
-    placeDate: 'Châu Thành, ngày 02 tháng 6 năm 2025',
+    placeDate: 'Ngã Năm, ngày 02 tháng 6 năm 2025',
     counts: '05 tập thể và 10 cá nhân',
   },
   // 004: exactly 04 collectives, at most 07 individuals; deadline 30/01/2026; no plan number.
   '004': {
     plan: gold('004'),
+    body: BODIES['004']!,
+    header: ['ỦY BAN NHÂN DÂN\nPHƯỜNG SÓC TRĂNG', 'VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN'],
+    legal: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng;'],
+    addressee: 'Chủ tịch Ủy ban nhân dân phường Sóc Trăng',
+    bodyName: 'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường Sóc Trăng',
+    symbol: 'VP',
+    signer: ['CHÁNH VĂN PHÒNG', 'Trần Văn Tư'],
     date: '2026-01-05',
     nominees: [...collectives(4), ...individuals(5)],
     citation: 'Căn cứ Kế hoạch của Ủy ban nhân dân phường Sóc Trăng về phát động phong trào thi đua đẩy mạnh công tác Cải cách hành chính nhà nước trên địa bàn phường Sóc Trăng năm 2025',
     award: 'Giấy khen của Chủ tịch Ủy ban nhân dân phường Sóc Trăng',
-    placeDate: 'Châu Thành, ngày 05 tháng 01 năm 2026',
+    placeDate: 'Sóc Trăng, ngày 05 tháng 01 năm 2026',
     counts: '04 tập thể và 05 cá nhân',
   },
   // 000: awards without numbers (nothing to count against), three occasions.
   '000': {
     plan: gold('000'),
+    body: BODIES['000']!,
+    header: ['', 'CÔNG AN HUYỆN CÙ LAO DUNG'],
+    legal: ['Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;', 'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;'],
+    addressee: 'Giám đốc Công an tỉnh Sóc Trăng',
+    bodyName: 'Công an huyện Cù Lao Dung',
+    symbol: 'CAH',
+    signer: ['KT. TRƯỞNG CÔNG AN HUYỆN', 'PHÓ TRƯỞNG CÔNG AN HUYỆN', 'Trịnh Văn Năm'],
     occasion: 'annual',
     date: '2022-12-01',
     nominees: [...collectives(3), ...individuals(4)],
     citation: 'Căn cứ Kế hoạch số 52/KH-CAH ngày 29/4/2022 của Công an huyện Cù Lao Dung về phát động phong trào thi đua cải cách hành chính trong Công an huyện, giai đoạn 2021-2030',
     award: 'Giấy khen của Giám đốc Công an tỉnh',
-    placeDate: 'Châu Thành, ngày 01 tháng 12 năm 2022',
+    placeDate: 'Cù Lao Dung, ngày 01 tháng 12 năm 2022',
     counts: '03 tập thể và 04 cá nhân',
   },
 };
 
 function args(c: Case, form: string, nominees: string, out: string, extra: string[] = []): string[] {
-  return ['render', form, '--plan', c.plan, '--nominees', nominees, '--from', BODY, '--date', c.date, '--out', out, ...(c.occasion ? ['--occasion', c.occasion] : []), ...extra];
+  return ['render', form, '--plan', c.plan, '--nominees', nominees, '--from', c.body, '--date', c.date, '--out', out, ...(c.occasion ? ['--occasion', c.occasion] : []), ...extra];
 }
 
 describe.each(Object.entries(CASES))('plan %s: a valid list renders', (id, c) => {
@@ -90,21 +127,23 @@ describe.each(Object.entries(CASES))('plan %s: a valid list renders', (id, c) =>
     expect(doc.text).not.toContain('DỰ THẢO');
     const p = doc.paragraphs;
     // Header: parent and body IN HOA, Quốc hiệu, Tiêu ngữ, number and symbol, place and date.
-    expect(p).toContain('ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH');
-    expect(p).toContain('PHÒNG NỘI VỤ\nHUYỆN CHÂU THÀNH');
+    // The body's name under its parent without the place the parent already names.
+    // (A line break in a value becomes a paragraph break: the header lines are paragraphs.)
+    const header = [...(c.header[0] ? c.header[0].split('\n') : []), c.header[1]];
+    expect(p.slice(0, header.length)).toEqual(header);
     expect(p).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(p).toContain('Độc lập - Tự do - Hạnh phúc');
-    expect(p).toContain('Số:        /TTr-PNV');
+    expect(p).toContain(`Số:        /TTr-${c.symbol}`);
     expect(p).toContain(c.placeDate);
     // Title, trích yếu naming the award and conferrer from the plan, Kính gửi.
     expect(p).toContain('TỜ TRÌNH');
     expect(p.find((x) => x.startsWith('Về việc đề nghị tặng'))).toContain(c.award);
-    expect(p).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân huyện Châu Thành.');
-    // Căn cứ: the law, then the plan cited in full, the last line ending with ".".
-    expect(p).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
-    expect(p).toContain(`${c.citation}.`);
+    expect(p).toContain(`Kính gửi: ${c.addressee}.`);
+    // Căn cứ: the law and the decree in force on the date, then the plan cited in full, the last line ending with ".".
+    const basis = p.filter((x) => x.startsWith('Căn cứ'));
+    expect(basis).toEqual([...c.legal, `${c.citation}.`]);
     // The request: who asks whom, the award, how many collectives and individuals.
-    const proposal = p.find((x) => x.startsWith('Phòng Nội vụ huyện Châu Thành kính trình'))!;
+    const proposal = p.find((x) => x.startsWith(`${c.bodyName} kính trình`))!;
     expect(proposal).toContain(c.award);
     expect(proposal).toContain(c.counts);
     // The list: header, then every nominee with STT, name, position/unit, kind/category.
@@ -120,14 +159,17 @@ describe.each(Object.entries(CASES))('plan %s: a valid list renders', (id, c) =>
     // The table's header row repeats on every page.
     expect(doc.xml).toContain('<w:tblHeader/>');
     // Closing, Nơi nhận, signature.
-    expect(p).toContain('Phòng Nội vụ huyện Châu Thành kính trình Chủ tịch Ủy ban nhân dân huyện Châu Thành xem xét, quyết định./.');
+    expect(p).toContain(`${c.bodyName} kính trình ${c.addressee} xem xét, quyết định./.`);
     expect(p).toContain('Nơi nhận:');
-    expect(p).toContain('- Như trên;');
-    expect(p).toContain('- Hội đồng Thi đua - Khen thưởng huyện;');
-    expect(p).toContain('- Lưu: VT, PNV.');
-    expect(p).toContain('KT. TRƯỞNG PHÒNG');
-    expect(p).toContain('PHÓ TRƯỞNG PHÒNG');
-    expect(p).toContain('Nguyễn Văn A');
+    // "Như trên" first and "Lưu" last, each once, whatever the body's recipients hold.
+    const from = p.indexOf('Nơi nhận:');
+    const to = p.indexOf(c.signer[0]!);
+    const recipients = p.slice(from + 1, to);
+    expect(recipients[0]).toBe('- Như trên;');
+    expect(recipients.at(-1)).toMatch(new RegExp(`^- Lưu: VT, ${c.symbol}\\.$`));
+    expect(p.filter((x) => /Như trên/.test(x))).toHaveLength(1);
+    expect(p.filter((x) => /^- Lưu/.test(x))).toHaveLength(1);
+    expect(p.slice(to, to + c.signer.length)).toEqual(c.signer);
     // Layout: A4, Times New Roman.
     expect(doc.xml).toContain('<w:pgSz w:w="11906" w:h="16838"/>');
   });
@@ -167,6 +209,8 @@ describe('mẫu 08 measures each nominee against the plan criteria', () => {
     expect(result.code).toBe(0);
     const doc = readDocx(join(out, '01 - Phòng Tư pháp huyện.docx'));
     const p = doc.paragraphs;
+    // The collective under its parent unit, without the level word the parent already names.
+    expect(p.slice(0, 3)).toEqual(['ỦY BAN NHÂN DÂN', 'HUYỆN CHÂU THÀNH', 'PHÒNG TƯ PHÁP']);
     const row = (start: string) => p.findIndex((x) => x.startsWith(start));
     const task = row('Các cơ quan, đơn vị triển khai thực hiện có hiệu quả');
     expect(p.slice(task + 1, task + 3)).toEqual(['100%', 'Đạt']);
@@ -182,4 +226,12 @@ describe('mẫu 08 measures each nominee against the plan criteria', () => {
     expect(person.paragraphs).toContain('Hoàn thành tốt các nhiệm vụ được giao trong năm 2023.');
     expect(existsSync(join(out, '16 - Lý Văn Long.docx'))).toBe(true);
   });
+});
+
+describe.skipIf(!HAS_SOFFICE)('every generated file', () => {
+  it('opens in LibreOffice', () => {
+    const { count, failed } = unopenable(tmp.dir);
+    expect(count).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  }, 600_000);
 });

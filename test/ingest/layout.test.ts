@@ -2,7 +2,7 @@
 // rows, running headers/footers and page numbers removed, pdf.js NFD spacing repaired.
 import { describe, expect, it } from 'vitest';
 import { findFurniture } from '../../pipeline/ingest/furniture.js';
-import { layoutPage, linesToText, type TextRun } from '../../pipeline/ingest/layout.js';
+import { buildLines, layoutPage, linesToText, overlayGlyphs, type TextRun } from '../../pipeline/ingest/layout.js';
 import { parseTsv } from '../../pipeline/ingest/ocr.js';
 import { judgeTextLayer } from '../../pipeline/ingest/quality.js';
 import { repairPdfText } from '../../pipeline/ingest/unicode.js';
@@ -140,5 +140,20 @@ describe('judgeTextLayer on figures', () => {
   it('keeps a page that is mostly numbers', () => {
     const figures = 'STT 1 2 3 4 5 6 7 8 9 10 2021 2022 2023 2024 2025 100% 95% 90% 12/2025 01/2026 Tổng 1.250 3.400 5.600';
     expect(judgeTextLayer(figures, { imageCoverage: 0, vectorDrawing: false }).ocr).toBe(false);
+  });
+});
+
+describe('glyphs drawn from a fallback font over blanks of the main run', () => {
+  const at = (text: string, x: number, width: number): TextRun => ({ text, x, y: 700, width, size: 10 });
+  it('puts each glyph back in its blank ("T NH" + "Ỉ" → "TỈNH"), not after the run', () => {
+    const lines = buildLines([at('T NH LAI CHÂU', 56.8, 78), at('Ỉ', 62.8, 6)]);
+    expect(lines.map((l) => l.text)).toEqual(['TỈNH LAI CHÂU']);
+  });
+  it('keeps the word space of a blank run that also holds the glyph ("TM." + " Ủ" + "Y BAN")', () => {
+    const lines = buildLines([at('TM.', 56.8, 30), at(' ', 86.8, 14.4), at('Y BAN', 101.2, 30), at('Ủ', 92.8, 8.4)]);
+    expect(lines.map((l) => l.text)).toEqual(['TM. ỦY BAN']);
+  });
+  it('drops control characters a fallback font maps to', () => {
+    expect(overlayGlyphs([at('A\u0003B', 0, 18)]).map((r) => r.text)).toEqual(['AB']);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { correctOcrWords } from '../../pipeline/diacritics/ocr-correct.js';
 import { requireModel } from '../../pipeline/diacritics/load.js';
-import { isNoise, splitColumns } from '../../pipeline/ingest/page-ocr.js';
+import { isNoise, splitColumns, splitGluedNumber } from '../../pipeline/ingest/page-ocr.js';
 import type { OcrLine, OcrWord } from '../../pipeline/ingest/ocr.js';
 import { joinWords } from '../../pipeline/ingest/ocr.js';
 import { documentText } from '../../pipeline/pages.js';
@@ -70,6 +70,15 @@ describe('noise of stamps and signatures', () => {
     expect(isNoise(word('khẩn', 0, 10, 20))).toBe(false);
     expect(isNoise(word('trương,', 0, 10, 20))).toBe(false);
     expect(isNoise(word('coz', 0, 10, 90))).toBe(false);
+  });
+});
+
+describe('a number glued to a word', () => {
+  it('is split from a Vietnamese word, not from a code or a unit', () => {
+    expect(splitGluedNumber(word('26tháng', 0, 10)).text).toBe('26 tháng');
+    expect(splitGluedNumber(word('5G', 0, 10)).text).toBe('5G');
+    expect(splitGluedNumber(word('20kV', 0, 10)).text).toBe('20kV');
+    expect(splitGluedNumber(word('2025', 0, 10)).text).toBe('2025');
   });
 });
 

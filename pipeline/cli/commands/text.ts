@@ -26,8 +26,9 @@ export function registerText(program: Command): void {
       requireText(doc, t('text.no-text'));
       if (!opts.quiet) {
         for (const d of doc.diagnostics) {
+          // (Ingest's notes name their page.)
           if (d.page === undefined) continue;
-          process.stderr.write(`thidua: ${file}: ${t('text.note', { page: d.page, message: d.message })}\n`);
+          process.stderr.write(`thidua: ${file}: ${d.message}\n`);
         }
       }
       const parts: string[] = [];
