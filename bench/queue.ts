@@ -158,6 +158,10 @@ async function runQueue(base: Server, files: string[], workers: number, concurre
           const child = spawn(process.execPath, [join(ROOT, 'bin/thidua.js'), 'worker', '--db', url, '--concurrency', String(concurrency), '--until-empty', '--json'], {
             env: { ...process.env, THIDUA_LANG: 'en', THIDUA_OCR_WORKERS: '1' },
             stdio: ['ignore', 'pipe', 'pipe'],
+            // A session of its own, as on a machine of its own: Linux shares the CPU fairly
+            // between sessions (autogroup), so on a shared machine two workers of one session
+            // would share one session's part.
+            detached: true,
           });
           children.add(child);
           let out = '';
@@ -281,14 +285,17 @@ async function main(): Promise<void> {
     // 4. the simulation
     const cpus = dbRuns.map((r) => (r.serverCpu === null ? null : r.serverCpu / r.jobs)).filter((x): x is number => x !== null);
     const dbCpu = cpus.length ? Math.max(...cpus) : Number(arg('--db-cpu-ms', '3')) / 1000;
-    // One lane's cost on a core of its own: the CPU time of the single worker (the machine is
-    // shared, so its wall time is not the cost). Per job besides the pages: the records' worker
-    // CPU per job (start-up included).
-    const jobSeconds = dbRuns[0].workerCpu / dbRuns[0].jobs;
+    // One lane's cost per page on a core of its own: the CPU time of the single worker (the
+    // machine is shared, so its wall time is not the cost). Per job besides the pages: the
+    // single worker's wall time per record job (its round trips to the database: a lane waits
+    // for them), less the database's CPU, which the simulation adds as a resource of its own.
+    const dbCpuOne = dbRuns[0].serverCpu === null ? dbCpu : dbRuns[0].serverCpu / dbRuns[0].jobs;
+    const jobCpu = dbRuns[0].workerCpu / dbRuns[0].jobs;
+    const jobSeconds = Math.max(jobCpu, dbRuns[0].working / dbRuns[0].jobs - dbCpuOne);
     // Documents as long as the ones measured.
     const docPages = [...scan1.docPages].sort((a, b) => a - b);
     const scanParams: SimParams = {
-      pageSeconds: Math.max(0, scan1.workerCpu - jobSeconds * scan1.jobs) / scan1.pages,
+      pageSeconds: Math.max(0, scan1.workerCpu - jobCpu * scan1.jobs) / scan1.pages,
       jobSeconds,
       dbCpuSeconds: dbCpu,
       dbCores: DB_CORES,
@@ -298,14 +305,14 @@ async function main(): Promise<void> {
     };
     const textParams: SimParams = {
       ...scanParams,
-      pageSeconds: Math.max(0, text1.workerCpu - jobSeconds * text1.jobs) / text1.pages,
+      pageSeconds: Math.max(0, text1.workerCpu - jobCpu * text1.jobs) / text1.pages,
       pageBytes: textBytes / text1.pages,
       docPages: [...text1.docPages].sort((a, b) => a - b),
     };
     console.log(`\n## Simulation of N workers (bench/queue-sim.ts, seed 14)\n`);
     const flags = (p: SimParams) =>
       `--page-s ${fmt(p.pageSeconds, 3)} --job-s ${fmt(p.jobSeconds, 3)} --db-cpu-ms ${fmt(p.dbCpuSeconds * 1000, 2)} --db-cores ${p.dbCores} --doc-pages ${p.docPages.join(',')} --page-bytes ${Math.round(p.pageBytes)} --db-mbps ${p.dbMBps}`;
-    console.log(`Scans: ${fmt(scanParams.pageSeconds, 2)} s per page per worker, ${fmt(jobSeconds * 1000, 0)} ms per job besides, ${fmt(dbCpu * 1000, 2)} ms of database CPU per job on ${DB_CORES} database cores, ${Math.round(scanParams.pageBytes / 1000)} kB per page at ${DB_MBPS} MB/s.`);
+    console.log(`Scans: ${fmt(scanParams.pageSeconds, 2)} s per page per worker, ${fmt(jobSeconds * 1000, 0)} ms per job besides (the worker's round trips), ${fmt(dbCpu * 1000, 2)} ms of database CPU per job on ${DB_CORES} database cores, ${Math.round(scanParams.pageBytes / 1000)} kB per page at ${DB_MBPS} MB/s.`);
     console.log(`Reproduce: node dist/bench/queue-sim.js ${flags(scanParams)} --label scans\n`);
     console.log(simulationTable(scanParams, 'scans'));
     console.log(`\nText-layer documents: ${fmt(textParams.pageSeconds * 1000, 0)} ms per page per worker, ${Math.round(textParams.pageBytes / 1000)} kB per page.`);
