@@ -135,6 +135,8 @@ interface RunResult {
   serverCpu: number | null;
   /** CPU seconds of the worker processes (all their threads). */
   workerCpu: number;
+  /** Seconds from the first job taken to the last done (the workers' start-up left out). */
+  working: number;
   /** Pages of each document done. */
   docPages: number[];
 }
@@ -148,17 +150,29 @@ async function runQueue(base: Server, files: string[], workers: number, concurre
     thidua(['list', '--db', url, '--json']);
     const cpu0 = serverCpu(base.postmaster);
     const started = performance.now();
+    let firstTaken: number | null = null;
+    let lastDone = started;
     const outs = await Promise.all(
       Array.from({ length: workers }, () =>
         new Promise<string>((res, rej) => {
           const child = spawn(process.execPath, [join(ROOT, 'bin/thidua.js'), 'worker', '--db', url, '--concurrency', String(concurrency), '--until-empty', '--json'], {
             env: { ...process.env, THIDUA_LANG: 'en', THIDUA_OCR_WORKERS: '1' },
             stdio: ['ignore', 'pipe', 'pipe'],
+            // A session of its own, as on a machine of its own: Linux shares the CPU fairly
+            // between sessions (autogroup), so on a shared machine two workers of one session
+            // would share one session's part.
+            detached: true,
           });
           children.add(child);
           let out = '';
           let err = '';
-          child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+          child.stdout.on('data', (b: Buffer) => {
+            const text = b.toString();
+            const now = performance.now();
+            if (firstTaken === null && text.includes('{"event":"start"')) firstTaken = now;
+            if (text.includes('{"path"')) lastDone = now;
+            out += text;
+          });
           child.stderr.on('data', (b: Buffer) => (err += b.toString()));
           child.on('close', (code) => (children.delete(child), code === 0 ? res(out) : rej(new Error(`worker exited ${code}: ${err}`))));
         }),
@@ -184,7 +198,7 @@ async function runQueue(base: Server, files: string[], workers: number, concurre
         }
       }
     }
-    return { workers, jobs, pages, failed, seconds, serverCpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, workerCpu, docPages };
+    return { workers, jobs, pages, failed, seconds, serverCpu: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null, workerCpu, docPages, working: (lastDone - (firstTaken ?? started)) / 1000 };
   } finally {
     await dropSchema(base.url, schema);
   }
@@ -208,7 +222,7 @@ function copiesOf(files: string[], copies: number, dir: string): string[] {
 
 function line(label: string, r: RunResult, unit = 'pages'): string {
   const n = unit === 'pages' ? r.pages : r.jobs;
-  return `| ${label} | ${r.workers} | ${r.jobs} | ${r.pages} | ${fmt(r.seconds, 1)} s | **${fmt(n / r.seconds, unit === 'pages' ? 2 : 1)} ${unit}/s** | ${fmt(r.workerCpu / n, 3)} s |${r.failed ? ` ${r.failed} failed attempts` : ''}`;
+  return `| ${label} | ${r.workers} | ${r.jobs} | ${r.pages} | ${fmt(r.seconds, 1)} s | ${fmt(n / r.seconds, 2)} ${unit}/s | ${fmt(r.working, 1)} s | **${fmt(n / r.working, 2)} ${unit}/s** | ${fmt(r.workerCpu / n, 3)} s |${r.failed ? ` ${r.failed} failed attempts` : ''}`;
 }
 
 async function main(): Promise<void> {
@@ -224,7 +238,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'thidua-bench-queue-'));
   try {
     console.log(`# bench:queue — ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, server ${new URL(base.url).host}`);
-    const header = '| inputs | workers | jobs | pages | wall | throughput | worker CPU per page |\n|---|---:|---:|---:|---:|---:|---:|';
+    const header = '| inputs | workers | jobs | pages | wall | pages/s | first job taken → last done | pages/s | worker CPU per page |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
 
     // 1. scans
     const scans = readdirSync(VARIANTS).filter((f) => /\.scan\.pdf$|\.tiff?$|\.p\d+\.(png|jpe?g)$/.test(f)).map((f) => join(VARIANTS, f));
@@ -235,18 +249,18 @@ async function main(): Promise<void> {
     console.log(line('scans', scan1));
     const scan2 = await runQueue(base, scanFiles, 2);
     console.log(line('scans', scan2));
-    console.log(`\n2 workers / 1 worker: **${fmt(scan2.pages / scan2.seconds / (scan1.pages / scan1.seconds))}×**`);
+    console.log(`\n2 workers / 1 worker: ${fmt(scan2.pages / scan2.seconds / (scan1.pages / scan1.seconds))}× over the wall time, **${fmt(scan2.pages / scan2.working / (scan1.pages / scan1.working))}×** from the first job taken`);
 
     // 2. text-layer documents
     const digital = readdirSync(VARIANTS).filter((f) => /^\d{3}_[0-9a-f]+\.(pdf|docx)$/.test(f) || f === 'ten-pages.pdf').map((f) => join(VARIANTS, f));
-    const textFiles = copiesOf(digital, Math.max(2, COPIES * 2), join(work, 'text'));
+    const textFiles = copiesOf(digital, Math.max(6, COPIES * 6), join(work, 'text'));
     const textBytes = textFiles.reduce((s, f) => s + statSync(f).size, 0);
     console.log(`\n## Text-layer documents (digital PDF, DOCX): ${textFiles.length} files\n\n${header}`);
     const text1 = await runQueue(base, textFiles, 1);
     console.log(line('digital', text1));
     const text2 = await runQueue(base, textFiles, 2);
     console.log(line('digital', text2));
-    console.log(`\n2 workers / 1 worker: **${fmt(text2.pages / text2.seconds / (text1.pages / text1.seconds))}×**`);
+    console.log(`\n2 workers / 1 worker: ${fmt(text2.pages / text2.seconds / (text1.pages / text1.seconds))}× over the wall time, **${fmt(text2.pages / text2.working / (text1.pages / text1.working))}×** from the first job taken`);
 
     // 3. the database per job: record files, nothing to extract
     const recordsDir = join(work, 'records');
@@ -271,14 +285,17 @@ async function main(): Promise<void> {
     // 4. the simulation
     const cpus = dbRuns.map((r) => (r.serverCpu === null ? null : r.serverCpu / r.jobs)).filter((x): x is number => x !== null);
     const dbCpu = cpus.length ? Math.max(...cpus) : Number(arg('--db-cpu-ms', '3')) / 1000;
-    // One lane's cost on a core of its own: the CPU time of the single worker (the machine is
-    // shared, so its wall time is not the cost). Per job besides the pages: the records' worker
-    // CPU per job (start-up included).
-    const jobSeconds = dbRuns[0].workerCpu / dbRuns[0].jobs;
+    // One lane's cost per page on a core of its own: the CPU time of the single worker (the
+    // machine is shared, so its wall time is not the cost). Per job besides the pages: the
+    // single worker's wall time per record job (its round trips to the database: a lane waits
+    // for them), less the database's CPU, which the simulation adds as a resource of its own.
+    const dbCpuOne = dbRuns[0].serverCpu === null ? dbCpu : dbRuns[0].serverCpu / dbRuns[0].jobs;
+    const jobCpu = dbRuns[0].workerCpu / dbRuns[0].jobs;
+    const jobSeconds = Math.max(jobCpu, dbRuns[0].working / dbRuns[0].jobs - dbCpuOne);
     // Documents as long as the ones measured.
     const docPages = [...scan1.docPages].sort((a, b) => a - b);
     const scanParams: SimParams = {
-      pageSeconds: Math.max(0, scan1.workerCpu - jobSeconds * scan1.jobs) / scan1.pages,
+      pageSeconds: Math.max(0, scan1.workerCpu - jobCpu * scan1.jobs) / scan1.pages,
       jobSeconds,
       dbCpuSeconds: dbCpu,
       dbCores: DB_CORES,
@@ -288,14 +305,14 @@ async function main(): Promise<void> {
     };
     const textParams: SimParams = {
       ...scanParams,
-      pageSeconds: Math.max(0, text1.workerCpu - jobSeconds * text1.jobs) / text1.pages,
+      pageSeconds: Math.max(0, text1.workerCpu - jobCpu * text1.jobs) / text1.pages,
       pageBytes: textBytes / text1.pages,
       docPages: [...text1.docPages].sort((a, b) => a - b),
     };
     console.log(`\n## Simulation of N workers (bench/queue-sim.ts, seed 14)\n`);
     const flags = (p: SimParams) =>
       `--page-s ${fmt(p.pageSeconds, 3)} --job-s ${fmt(p.jobSeconds, 3)} --db-cpu-ms ${fmt(p.dbCpuSeconds * 1000, 2)} --db-cores ${p.dbCores} --doc-pages ${p.docPages.join(',')} --page-bytes ${Math.round(p.pageBytes)} --db-mbps ${p.dbMBps}`;
-    console.log(`Scans: ${fmt(scanParams.pageSeconds, 2)} s per page per worker, ${fmt(jobSeconds * 1000, 0)} ms per job besides, ${fmt(dbCpu * 1000, 2)} ms of database CPU per job on ${DB_CORES} database cores, ${Math.round(scanParams.pageBytes / 1000)} kB per page at ${DB_MBPS} MB/s.`);
+    console.log(`Scans: ${fmt(scanParams.pageSeconds, 2)} s per page per worker, ${fmt(jobSeconds * 1000, 0)} ms per job besides (the worker's round trips), ${fmt(dbCpu * 1000, 2)} ms of database CPU per job on ${DB_CORES} database cores, ${Math.round(scanParams.pageBytes / 1000)} kB per page at ${DB_MBPS} MB/s.`);
     console.log(`Reproduce: node dist/bench/queue-sim.js ${flags(scanParams)} --label scans\n`);
     console.log(simulationTable(scanParams, 'scans'));
     console.log(`\nText-layer documents: ${fmt(textParams.pageSeconds * 1000, 0)} ms per page per worker, ${Math.round(textParams.pageBytes / 1000)} kB per page.`);

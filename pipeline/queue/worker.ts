@@ -32,6 +32,8 @@ export interface WorkerOptions {
   pollSeconds?: number;
   /** Extraction of a document file (default: worker threads running the pipeline's extractFile). */
   extract?: (path: string) => Promise<PlanRecord>;
+  /** Called when a job is taken (before it runs). */
+  onStart?: (job: { path: string; sha256: string }) => void;
   /** Called after each job. */
   onJob?: (outcome: JobOutcome) => void;
   /** Stops taking new jobs when aborted; the running ones finish. */
@@ -130,6 +132,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           return;
         }
         running.add(job.id);
+        options.onStart?.({ path: job.data.path, sha256: job.data.sha256 });
         try {
           await q.renew([job.id], lease);
           const outcome = await runJob(q, l, serial, extract, dir, job.id, job.data);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { main } from '../../pipeline/cli/index.js';
 import { writeTextPlans } from '../../scripts/gen-library.js';
 import { freshLocation, GOLD_DIR, PG_URL, type TestLibrary } from '../library/helpers.js';
+import { jobIdOf } from '../../pipeline/queue/queue.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI_BUILT = existsSync(join(ROOT, 'dist/pipeline/cli/commands/worker.js'));
@@ -64,8 +65,7 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
   let url: string;
   let schema: string;
   let client: pg.Client;
-  const activeJobs = async () => (await client.query(`SELECT id FROM ${schema}_queue.job WHERE name = 'thidua-ingest' AND state = 'active'`)).rows.map((r) => r.id as string);
-
+  
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'thidua-queue-'));
     inputs = join(dir, 'in');
@@ -99,27 +99,22 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
   test('two workers, one killed while it holds a job: every plan stored once, nothing pending or failed', { timeout: 300_000 }, async () => {
     const survivor = startWorker(url);
     let orphan: string | null = null;
-    // Kill a worker while both hold a job; confirm that its job is left active (it was not
-    // between two jobs at that instant); otherwise start another and try again.
+    // Kill a worker in the middle of a job: after it has done one and taken the next. That
+    // job is the victim's for sure when it is still active after the kill (the worker prints
+    // a line when it takes a job and one when it has done it).
     for (let attempt = 0; attempt < 8 && orphan === null; attempt++) {
       const victim = startWorker(url);
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline && victim.lines.length < 1) await sleep(20);
-      let before: string[] = [];
-      while (Date.now() < deadline) {
-        before = await activeJobs();
-        if (before.length === 2) break;
-        await sleep(10);
-      }
+      const deadline = Date.now() + 120_000;
+      const taken = () => victim.lines.filter((l) => l.event === 'start');
+      const done = () => victim.lines.filter((l) => l.status);
+      while (Date.now() < deadline && !(done().length >= 1 && taken().length > done().length)) await sleep(5);
       victim.child.kill('SIGKILL');
       await victim.exited;
-      const killed = (await client.query(`SELECT now() AS t`)).rows[0].t as Date;
-      // The survivor renews its lease every 4/3 s; the dead worker's job keeps its last renewal,
-      // until it expires (at least 4 - 4/3 s after the kill).
-      await sleep(1500);
-      const stale = await client.query(`SELECT id FROM ${schema}_queue.job WHERE name = 'thidua-ingest' AND state = 'active' AND started_on <= $1`, [killed]);
-      orphan = (stale.rows[0]?.id as string | undefined) ?? null;
-      if (before.length < 2) break; // the queue ran dry
+      const finished = new Set(done().map((l) => l.sha256));
+      const last = taken().filter((l) => !finished.has(l.sha256)).at(-1);
+      if (!last) continue;
+      const state = await client.query(`SELECT state::text AS state FROM ${schema}_queue.job WHERE name = 'thidua-ingest' AND id = $1`, [jobIdOf(last.sha256 as string)]);
+      if (state.rows[0]?.state === 'active') orphan = jobIdOf(last.sha256 as string);
     }
     expect(orphan, 'a worker was killed while it held a job').not.toBeNull();
     const code = await survivor.exited;
@@ -156,6 +151,7 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
     const worker = startWorker(url);
     expect(await worker.exited).toBe(0);
     expect(worker.lines.filter((l) => l.status === 'failed')).toHaveLength(3);
+    expect(worker.lines.filter((l) => l.event === 'start')).toHaveLength(3);
     const status = JSON.parse((await run('queue', 'status', '--db', url, '--json')).out);
     expect(status).toMatchObject({ pending: 0, active: 0, failed: 1 });
     expect(status.failures[0]).toMatchObject({ path: bad, attempts: 3 });

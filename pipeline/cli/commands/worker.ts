@@ -33,6 +33,7 @@ export function registerWorker(program: Command): void {
         leaseSeconds: lease,
         untilEmpty: opts.untilEmpty,
         signal: stop.signal,
+        onStart: opts.json ? (job) => process.stdout.write(JSON.stringify({ event: 'start', ...job }) + '\n') : undefined,
         onJob: (o: JobOutcome) => {
           if (opts.json) process.stdout.write(JSON.stringify(o) + '\n');
           else if (!opts.quiet) process.stdout.write(o.reason ? `${o.status}: ${o.reason}\n` : t('queue.worker-job', { status: o.status, path: o.path, detail: o.id ? ` (#${o.id})` : '' }) + '\n');
