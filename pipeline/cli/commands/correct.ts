@@ -26,14 +26,14 @@ function whoami(): string {
 export function registerCorrect(program: Command): void {
   const cmd = program
     .command('correct')
-    .description('correct a value of a plan record by its JSON pointer (kept when the plan is extracted again); --undo takes a correction back')
-    .argument('<plan>', 'library id or document number')
-    .argument('[pointer]', 'where the value is in the record, e.g. /document/title, /awards/0/quantity')
-    .argument('[value]', 'the new value: JSON (5, null, ["a","b"], "text") or plain text')
-    .option('--undo [id]', 'undo a correction (the latest one when no id is given)')
-    .option('--by <name>', 'who corrects (default: the user name)')
-    .option('--list', 'list the corrections of the plan')
-    .option('--json', 'print JSON');
+    .description(t('cli.correct.description'))
+    .argument('<plan>', t('cli.arg-plan'))
+    .argument('[pointer]', t('cli.correct.arg-pointer'))
+    .argument('[value]', t('cli.correct.arg-value'))
+    .option('--undo [id]', t('cli.correct.opt-undo'))
+    .option('--by <name>', t('cli.correct.opt-by'))
+    .option('--list', t('cli.correct.opt-list'))
+    .option('--json', t('cli.correct.opt-json'));
   addLibraryOptions(cmd).action(async (arg: string, pointer: string | undefined, value: string | undefined, opts: CorrectOptions) => {
     await withLibrary(opts, async (lib) => {
       const id = await resolvePlanId(lib, arg);

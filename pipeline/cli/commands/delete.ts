@@ -7,8 +7,8 @@ import { resolvePlanId } from './show.js';
 export function registerDelete(program: Command): void {
   const cmd = program
     .command('delete')
-    .description('delete a plan from the library, with all its source files and corrections (plans citing it show it missing again)')
-    .argument('<plan>', 'library id or document number');
+    .description(t('cli.delete.description'))
+    .argument('<plan>', t('cli.arg-plan'));
   addLibraryOptions(cmd).action(async (arg: string, opts: LibraryCliOptions) => {
     await withLibrary(opts, async (lib) => {
       const id = await resolvePlanId(lib, arg);

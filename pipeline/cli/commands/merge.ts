@@ -9,9 +9,9 @@ import { resolvePlanId } from './show.js';
 export function registerMerge(program: Command): void {
   const cmd = program
     .command('merge')
-    .description('merge a plan stored twice into one: the second plan\'s sources and corrections move to the first, which keeps its id')
-    .argument('<plan>', 'the plan that stays: library id or document number')
-    .argument('<other>', 'the plan merged into it (deleted): library id or document number');
+    .description(t('cli.merge.description'))
+    .argument('<plan>', t('cli.merge.arg-plan'))
+    .argument('<other>', t('cli.merge.arg-other'));
   addLibraryOptions(cmd).action(async (a: string, b: string, opts: LibraryCliOptions) => {
     await withLibrary(opts, async (lib) => {
       const into = await resolvePlanId(lib, a);

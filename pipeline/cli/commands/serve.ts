@@ -41,15 +41,15 @@ function openBrowser(url: string): void {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the web app and the JSON API (/api, OpenAPI at /api/openapi.json) on the plan library')
-    .option('-p, --port <port>', 'port to listen on', '8080')
-    .option('--host <host>', 'address to listen on (loopback by default; another address needs --token)', '127.0.0.1')
-    .option('--library <dir>', 'library folder (embedded database; same as --data)')
-    .addOption(new Option('--data <dir>', 'library data directory (embedded database)').env('THIDUA_DATA').hideHelp())
-    .addOption(new Option('--db <url>', 'use a PostgreSQL server instead: postgres://user:pass@host/db').env('THIDUA_DB'))
-    .addOption(new Option('--token <token>', 'access token the browser and API clients must present (required off loopback)').env('THIDUA_TOKEN'))
-    .option('--open', 'open the app in the default browser')
-    .option('-j, --jobs <n>', 'extraction worker threads for uploads (default 1; 0: in the server thread)')
+    .description(t('cli.serve.description'))
+    .option('-p, --port <port>', t('cli.serve.opt-port'), '8080')
+    .option('--host <host>', t('cli.serve.opt-host'), '127.0.0.1')
+    .option('--library <dir>', t('cli.serve.opt-library'))
+    .addOption(new Option('--data <dir>', t('cli.serve.opt-data')).env('THIDUA_DATA').hideHelp())
+    .addOption(new Option('--db <url>', t('cli.serve.opt-db')).env('THIDUA_DB'))
+    .addOption(new Option('--token <token>', t('cli.serve.opt-token')).env('THIDUA_TOKEN'))
+    .option('--open', t('cli.serve.opt-open'))
+    .option('-j, --jobs <n>', t('cli.serve.opt-jobs'))
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port < 1 || port > 65535) throw new UsageError(t('serve.bad-port', { value: opts.port }));
