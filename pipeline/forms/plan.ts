@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { ZodError } from 'zod';
 import { InputError } from '../errors.js';
 import { t } from '../messages/index.js';
-import { extractFile } from '../extract.js';
+import { extractGuarded } from '../guard.js';
 import { parsePlanRecord, SCHEMA_ID, type PlanRecord } from '../record/schema.js';
 
 export interface LoadedPlan {
@@ -79,6 +79,7 @@ export async function loadPlan(path: string): Promise<LoadedPlan> {
     }
     return { record: planFromJson(value, path), text: null, path };
   }
-  const result = await extractFile(path, { quiet: true });
+  // In the guarded worker process: the reading of a damaged file is stopped and refused as the file's.
+  const result = await extractGuarded(path, { quiet: true });
   return { record: result.record, text: result.text, path };
 }

@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { extractFile } from '../extract.js';
+import { extractGuarded } from '../guard.js';
 import { createExtractPool, type ExtractPool } from '../library/extract-pool.js';
 import { Library } from '../library/library.js';
 import { parseRecordBytes } from '../library/records.js';
@@ -81,7 +81,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     options.extract ??
     (async (p: string) => {
       const pool = pools[n];
-      if (!pool) return (await extractFile(p, { quiet: true })).record;
+      if (!pool) return (await extractGuarded(p, { quiet: true })).record;
       try {
         return await pool.extract(p);
       } catch (error) {
