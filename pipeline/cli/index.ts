@@ -9,7 +9,7 @@
 // THIDUA_DEBUG is set).
 import { Command, CommanderError, type Help } from 'commander';
 import { InputError, UsageError } from '../errors.js';
-import { setLang, t } from '../messages/index.js';
+import { chosenLang, setLang, t } from '../messages/index.js';
 import { VERSION } from '../version.js';
 
 type Register = (program: Command) => void;
@@ -151,6 +151,8 @@ export async function buildProgram(only?: string): Promise<Command> {
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
+  // `--lang` holds for this command only: a caller running several in one process keeps its own.
+  const langBefore = chosenLang();
   try {
     const args = takeLang(argv);
     const name = args[2];
@@ -164,6 +166,8 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     return handleError(error);
+  } finally {
+    setLang(langBefore);
   }
 }
 

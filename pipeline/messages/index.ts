@@ -41,6 +41,11 @@ export function currentLang(): Lang {
   return env.startsWith('en') ? 'en' : 'vi';
 }
 
+/** The language set with `setLang`, or null when it follows THIDUA_LANG. */
+export function chosenLang(): Lang | null {
+  return chosen;
+}
+
 export function setLang(lang: Lang | string | null | undefined): void {
   chosen = lang == null ? null : String(lang).toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
