@@ -1,6 +1,10 @@
 // Images (a scan or a phone photo of a printed page): PNG, JPEG and WebP decoded with
 // @napi-rs/canvas, TIFF (multi-page, CCITT G4, LZW …) with utif2; every page is OCR'd.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { pagesToTexts } from './layout.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -183,12 +187,39 @@ async function rasterImage(kind: 'png' | 'jpeg' | 'webp', bytes: Uint8Array, pat
   return { image: toGray(img.width, img.height, data, 'rgba'), dpi: headerDpi(kind, bytes) ?? guessDpi(img.width, img.height) };
 }
 
+/** The compiled JPEG child (./jpeg-child.ts), also when this module runs from source. */
+function jpegChildScript(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const sibling = join(here, 'jpeg-child.js');
+  if (existsSync(sibling)) return sibling;
+  const fromSource = join(here, '..', '..', 'dist', 'pipeline', 'ingest', 'jpeg-child.js');
+  return existsSync(fromSource) ? fromSource : null;
+}
+
 /**
- * JPEG through jpeg-js (pure JavaScript): the canvas decoder (Skia) crashes the whole process on
- * JPEGs whose headers are damaged (12 of 25 with a few header bytes flipped), where jpeg-js
- * throws an error, and it caps resolution and memory itself.
+ * A JPEG through the canvas (Skia) decoder, in a child process of its own: the decoder the OCR
+ * was measured with, whose crash on a damaged file (12 of 25 JPEGs with a few header bytes
+ * flipped) then ends only the child. Null when it could not decode: jpeg-js is tried next.
+ */
+function jpegBySkia(bytes: Uint8Array, maxPixels: number): GrayImage | null {
+  const script = jpegChildScript();
+  if (!script) return null;
+  const size = headerSize('jpeg', bytes);
+  const result = spawnSync(process.execPath, [script], { input: bytes, timeout: 60_000, maxBuffer: 16 + (size ? size.width * size.height : maxPixels), stdio: ['pipe', 'pipe', 'ignore'] });
+  if (result.status !== 0 || !result.stdout || result.stdout.length < 8) return null;
+  const width = result.stdout.readUInt32LE(0);
+  const height = result.stdout.readUInt32LE(4);
+  if (width * height !== result.stdout.length - 8) return null;
+  return { width, height, data: new Uint8Array(result.stdout.buffer, result.stdout.byteOffset + 8, width * height) };
+}
+
+/**
+ * JPEG: Skia in a child process (above), else jpeg-js (pure JavaScript: it throws on a damaged
+ * file instead of crashing, and caps resolution and memory itself).
  */
 async function jpegImage(bytes: Uint8Array, path: string | null, maxPixels: number): Promise<DecodedPage> {
+  const bySkia = jpegBySkia(bytes, maxPixels);
+  if (bySkia && bySkia.width >= 16 && bySkia.height >= 16) return { image: bySkia, dpi: headerDpi('jpeg', bytes) ?? guessDpi(bySkia.width, bySkia.height) };
   const jpeg = (await import('jpeg-js')).default;
   let decoded: { width: number; height: number; data: Uint8Array };
   try {
