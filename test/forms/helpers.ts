@@ -38,8 +38,8 @@ export async function runCli(args: string[]): Promise<{ code: number; stderr: st
     return true;
   }) as typeof process.stderr.write;
   try {
-    // These tests read the checks' English wording: the CLI speaks Vietnamese by default.
-    const code = await main(['node', 'thidua', '--lang', 'en', ...args]);
+    // The CLI speaks Vietnamese by default; a test that reads the English wording passes --lang en.
+    const code = await main(['node', 'thidua', ...args]);
     return { code, stderr };
   } finally {
     process.stderr.write = original;
