@@ -101,6 +101,9 @@ const DEPARTMENT_ABBREVIATIONS: Array<[RegExp, string]> = [
   [/^(yt)\b/, 'Y tế'],
 ];
 
+/** How far a body's or conferrer's name can reach: a title, a body, a level word and a place. */
+const NAME_REACH = 240;
+
 export interface BodyName {
   /** Full name in canonical case: "Ủy ban nhân dân huyện Châu Thành". */
   name: string;
@@ -142,9 +145,12 @@ function placeWords(original: string): string {
  * Returns null when the text does not start with a known kind of body.
  */
 export function parseBody(text: string): BodyName | null {
+  // A name is short: only its reach is read, so a caller may pass the rest of a long text
+  // (linear time however long the paragraph).
+  text = text.slice(0, NAME_REACH);
   // Matched on the loose fold of the text itself (same length), so `length` is in the
   // caller's coordinates; abbreviations are matched as alternatives of the full words.
-  const key = looseFold(text).replace(/\n/g, " ");
+  const key = looseFold(text).replace(/\n/g, ' ');
   let body: BodyPattern | undefined;
   let consumed = 0;
   for (const b of BODY_PATTERNS) {
@@ -302,6 +308,7 @@ export interface Conferrer {
  * tỉnh", "Thủ tướng Chính phủ", "Chủ tịch UBND thị xã Ngã Năm" → full words, canonical case.
  */
 export function parseConferrer(text: string): Conferrer | null {
+  text = text.slice(0, NAME_REACH);
   const key = looseFold(text);
   // OCR forms of the title: "Chi tich", "Chil tich" for "Chủ tịch".
   const titleKey = key.replace(/^ch[a-z]{1,3} tich\b/, 'chu tich');

@@ -2,7 +2,7 @@
 // headers split over many lines or flattened two columns, issuers that are not a UBND or police,
 // a number or day left blank. Snippets are hand-written for these tests.
 import { describe, expect, it } from 'vitest';
-import { parseBody } from '../../pipeline/recognise/bodies.js';
+import { parseBody, parseConferrer } from '../../pipeline/recognise/bodies.js';
 import { extract, planWith } from './helpers.js';
 
 const BODY = 'I. MỤC ĐÍCH\n\n1. Tăng cường công tác thi đua.';
@@ -78,5 +78,13 @@ describe('type line and signature broken over lines', () => {
   it('reads a sub-committee\'s signature: "TM. TIỂU BAN" / "TRƯỞNG TIỂU BAN"', () => {
     const text = planWith(BODY).replace(/TM\. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An/, 'TM. TIỂU BAN\nTRƯỞNG TIỂU BAN\n\nNguyễn Văn Hòa');
     expect(extract(text).signature).toMatchObject({ onBehalf: 'TM. Tiểu ban', position: 'Trưởng Tiểu ban', name: 'Nguyễn Văn Hòa' });
+  });
+});
+
+describe('names read within their reach', () => {
+  it('reads a body or conferrer at the start of a long text as at the start of a short one (callers pass the rest of a paragraph)', () => {
+    const tail = ' về việc thực hiện phong trào thi đua'.repeat(20000);
+    expect(parseBody('UBND huyện An Phú' + tail)).toMatchObject({ name: 'Ủy ban nhân dân huyện An Phú', length: 'UBND huyện An Phú'.length });
+    expect(parseConferrer('Chủ tịch UBND tỉnh Đồng Tháp' + tail)?.text).toBe('Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp');
   });
 });
