@@ -97,17 +97,23 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
   });
 
   test('two workers, one killed while it holds a job: every plan stored once, nothing pending or failed', { timeout: 300_000 }, async () => {
-    const survivor = startWorker(url);
+    const pending = async () => (await client.query(`SELECT count(*)::int AS n FROM ${schema}_queue.job WHERE name = 'thidua-ingest' AND state IN ('created', 'retry')`)).rows[0].n as number;
+    let survivor: ReturnType<typeof startWorker> | null = null;
     let orphan: string | null = null;
     // Kill a worker in the middle of a job: after it has done one and taken the next. That
     // job is the victim's for sure when it is still active after the kill (the worker prints
-    // a line when it takes a job and one when it has done it).
-    for (let attempt = 0; attempt < 8 && orphan === null; attempt++) {
+    // a line when it takes a job and one when it has done it). The victim starts first; the
+    // other worker starts once the victim is working.
+    for (let attempt = 0; attempt < 5 && orphan === null && (attempt === 0 || (await pending()) > 0); attempt++) {
       const victim = startWorker(url);
-      const deadline = Date.now() + 120_000;
+      let alive = true;
+      void victim.exited.then(() => (alive = false));
       const taken = () => victim.lines.filter((l) => l.event === 'start');
       const done = () => victim.lines.filter((l) => l.status);
-      while (Date.now() < deadline && !(done().length >= 1 && taken().length > done().length)) await sleep(5);
+      const deadline = Date.now() + 120_000;
+      while (alive && Date.now() < deadline && taken().length === 0) await sleep(5);
+      survivor ??= startWorker(url);
+      while (alive && Date.now() < deadline && !(done().length >= 1 && taken().length > done().length)) await sleep(5);
       victim.child.kill('SIGKILL');
       await victim.exited;
       const finished = new Set(done().map((l) => l.sha256));
@@ -116,6 +122,7 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
       const state = await client.query(`SELECT state::text AS state FROM ${schema}_queue.job WHERE name = 'thidua-ingest' AND id = $1`, [jobIdOf(last.sha256 as string)]);
       if (state.rows[0]?.state === 'active') orphan = jobIdOf(last.sha256 as string);
     }
+    survivor ??= startWorker(url);
     expect(orphan, 'a worker was killed while it held a job').not.toBeNull();
     const code = await survivor.exited;
     expect(code).toBe(0);
