@@ -134,12 +134,18 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
     expect(retried.rows[0]).toMatchObject({ state: 'completed' });
     expect(retried.rows[0].retry_count).toBeGreaterThanOrEqual(1);
 
-    const list = await run('list', '--db', url, '--json', '--limit', '1000');
-    const plans = JSON.parse(list.out) as Array<{ sha256: string }>;
-    expect(plans).toHaveLength(45);
-    expect(new Set(plans.map((p) => p.sha256)).size).toBe(45);
-    // Every plan whole; the queued bytes dropped once the jobs were done.
+    // Every file stored once as a source of its plan; each plan listed once. Files that are copies
+    // of one document (the generated variants of a plan with no number and no date differ only
+    // in a "Bản số N." line: copy N of it) are sources of one plan (one plan, several sources).
     const q = async (sql: string) => (await client.query(sql)).rows[0].n as number;
+    expect(await q(`SELECT count(*)::int AS n FROM ${schema}.sources WHERE plan_id IS NOT NULL`)).toBe(45);
+    const planCount = await q(`SELECT count(*)::int AS n FROM ${schema}.plans`);
+    const list = await run('list', '--db', url, '--json', '--limit', '1000');
+    const plans = JSON.parse(list.out) as Array<{ id: number; sha256: string }>;
+    expect(plans).toHaveLength(planCount);
+    expect(new Set(plans.map((p) => p.id)).size).toBe(planCount);
+    expect(new Set(plans.map((p) => p.sha256)).size).toBe(planCount);
+    // Every plan whole; the queued bytes dropped once the jobs were done.
     expect(await q(`SELECT count(*)::int AS n FROM ${schema}.plans p WHERE NOT EXISTS (SELECT 1 FROM ${schema}.sources s WHERE s.sha256 = p.sha256 AND s.size = octet_length(s.content))`)).toBe(0);
     expect(await q(`SELECT count(*)::int AS n FROM ${schema}.plans p WHERE (SELECT count(*) FROM ${schema}.diagnostics d WHERE d.plan_id = p.id) <> jsonb_array_length(p.record->'diagnostics')`)).toBe(0);
     expect(await q(`SELECT count(*)::int AS n FROM ${schema}_queue.thidua_file`)).toBe(0);
@@ -148,7 +154,7 @@ describe.skipIf(!PG_URL || !CLI_BUILT)('the ingest queue on PostgreSQL', () => {
     await run('queue', 'add', join(inputs, 'plan-00001.txt'), '--db', url);
     const worker = startWorker(url);
     expect(await worker.exited).toBe(0);
-    expect(JSON.parse((await run('list', '--db', url, '--json', '--limit', '1000')).out)).toHaveLength(45);
+    expect(JSON.parse((await run('list', '--db', url, '--json', '--limit', '1000')).out)).toHaveLength(planCount);
   });
 
   test('a file that fails three times is listed as failed with its error; retry puts it back', { timeout: 120_000 }, async () => {
