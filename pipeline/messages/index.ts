@@ -11,6 +11,7 @@ import { FORMS } from './forms.js';
 import { WEBUI } from './webui.js';
 import { INPUT } from './input.js';
 import { CLI } from './cli.js';
+import { COMPARE } from './compare.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -30,6 +31,7 @@ export const CATALOGUE: Record<string, Entry> = {
   ...WEBUI,
   ...INPUT,
   ...CLI,
+  ...COMPARE,
 };
 
 let chosen: Lang | null = null;
