@@ -12,6 +12,7 @@ import { WEBUI } from './webui.js';
 import { INPUT } from './input.js';
 import { CLI } from './cli.js';
 import { COMPARE } from './compare.js';
+import { LIBRARY } from './library.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -32,6 +33,7 @@ export const CATALOGUE: Record<string, Entry> = {
   ...INPUT,
   ...CLI,
   ...COMPARE,
+  ...LIBRARY,
 };
 
 let chosen: Lang | null = null;
