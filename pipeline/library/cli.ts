@@ -92,5 +92,5 @@ export function renderPlanTable<T extends PlanSummary>(plans: T[], extra?: { hea
     if (extra) row.push(extra.value(p));
     return row;
   });
-  return renderTable(headers, rows, { maxWidths: [6, 16, 10, 8, 30, 9, 50, 8] });
+  return renderTable(headers, rows, { maxWidths: [6, 16, 10, 10, 30, 9, 50, 8] });
 }

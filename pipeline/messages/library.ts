@@ -26,7 +26,7 @@ export const LIBRARY: Record<string, Entry> = {
   'library.show.by-issuer': { vi: 'của {issuer}', en: 'by {issuer}' },
   'library.show.issuer': { vi: 'cơ quan:', en: 'issuer:' },
   'library.show.period': { vi: 'thời gian:', en: 'period:' },
-  'library.show.reviews': { vi: 'sơ kết, tổng kết {list}', en: 'reviews {list}' },
+  'library.show.reviews': { vi: 'các mốc {list}', en: 'reviews {list}' },
   'library.show.counts': {
     vi: 'nội dung: {contents} · khen thưởng: {awards} · tiêu chuẩn: {criteria} · hồ sơ: {dossier}',
     en: 'contents: {contents} · awards: {awards} · criteria: {criteria} · dossier: {dossier}',
