@@ -98,7 +98,7 @@ export function sections(c: Comparison, lang: Lang = currentLang()): Section[] {
       idRow('title', (x) => x.title),
       idRow('source', (x) => x.path),
     ],
-    widths: [8, 45, 45],
+    widths: [10, 44, 44],
   });
   const cit = c.citation;
   out.push({
@@ -118,7 +118,7 @@ export function sections(c: Comparison, lang: Lang = currentLang()): Section[] {
     notes: [m(c.period.contained === null ? 'compare.period.unknown' : c.period.contained ? 'compare.period.within' : 'compare.period.outside')],
     headers: ['', 'A', 'B'],
     rows: [[m('compare.row.years'), periodText(c.period.a, lang), periodText(c.period.b, lang)]],
-    widths: [8, 45, 45],
+    widths: [10, 44, 44],
   });
   const missing = c.contents.filter((r) => r.b === null).length;
   const added = c.contents.filter((r) => r.a === null).length;

@@ -48,7 +48,7 @@ export const COMPARE: Record<string, Entry> = {
   'compare.period.unknown': { vi: 'Chưa rõ thời gian của B có nằm trong thời gian của A không (thiếu năm bắt đầu hoặc kết thúc).', en: 'Containment unknown (a bound is missing).' },
   'compare.period.within': { vi: 'Thời gian của B nằm trong thời gian của A.', en: "B's period lies within A's." },
   'compare.period.outside': { vi: 'Thời gian của B KHÔNG nằm trong thời gian của A.', en: "B's period is NOT within A's." },
-  'compare.period.reviews': { vi: 'sơ kết, tổng kết: {list}', en: 'reviews: {list}' },
+  'compare.period.reviews': { vi: 'các mốc {list}', en: 'reviews: {list}' },
   'compare.contents.summary': {
     vi: '{matched}/{total} nội dung của A có trong B; {missing} nội dung thiếu; B thêm {added} nội dung.',
     en: "{matched} of A's {total} contents matched in B; {missing} missing; {added} added by B.",
