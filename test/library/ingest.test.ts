@@ -69,6 +69,11 @@ describe('library commands', () => {
     expect((await run('show', '52/KH-CAH', '--data', data)).out).toContain(t('library.show.missing-parent'));
     const found = JSON.parse((await run('search', 'cải', 'cách', 'hành', 'chánh', '--level', 'huyện', '--json', '--data', data)).out);
     expect(found.hits.map((h: { number: string }) => h.number).sort()).toEqual(['44/KH-UBND', '50/KH-UBND', '52/KH-CAH']);
+    // The table speaks the catalogue language: Vietnamese by default, English with --lang en.
+    const table = (await run('list', '--data', data)).out;
+    expect(table).toContain(t('library.col.issuer'));
+    expect(table).toContain(t('compare.level.district'));
+    expect((await run('list', '--lang', 'en', '--data', data)).out).toMatch(/^ID\s+Number\s+Date\s+Level\s+Issuer/);
     const tree = await run('tree', '--data', data);
     const policeLine = tree.out.slice(tree.out.indexOf(t('library.tree.line.police')));
     expect(policeLine).toContain(`${t('library.tree.missing')} 128/KH-CAT 2022-04-27 · Công an tỉnh Sóc Trăng\n`);
