@@ -64,7 +64,7 @@ function diffText(x: Difference, lang: Lang): string {
   const line = t(code, {}, lang);
   // The citation section above names both references; a dossier's components are listed above.
   if (x.aspect === 'citation' || (x.aspect === 'dossier' && (x.kind === 'missing' || x.kind === 'added'))) return line;
-  if (x.aspect === 'contents') return `${line} (${x.subject.replace(/^content (\d+)( of B)?$/, (_, n: string, b?: string) => t('webui.subject.content', { n }, lang) + (b ? ' (B)' : ''))})`;
+  if (x.aspect === 'contents') return `${line} (${x.subject.replace(/^content (\d+)( of B)?$/, (_, n: string, b?: string) => t('webui.subject.content', { n }, lang) + (b ? ' ' + t('compare.of-b', {}, lang) : ''))})`;
   const subject = x.aspect === 'awards' || (x.aspect === 'criteria' && x.subject.includes(' · ')) ? ` (${subjectWords(x.subject, lang)})` : '';
   return `${line}${subject}: A ${diffValue(x.a, lang)}; B ${diffValue(x.b, lang)}`;
 }
@@ -190,9 +190,10 @@ export function sections(c: Comparison, lang: Lang = currentLang()): Section[] {
   out.push({
     title: m('compare.section.differences', { count: c.differences.length }),
     notes: c.differences.length ? [] : [m('compare.no-difference')],
-    headers: [m('compare.col.aspect'), m('compare.col.kind'), m('compare.col.consistent'), m('compare.col.what')],
-    rows: c.differences.map((x) => [word('aspect', x.aspect, lang), x.kind, x.consistent === null ? '' : x.consistent ? m('compare.yes') : m('compare.no'), diffText(x, lang)]),
-    widths: [11, 17, 8, 70],
+    // The kind of each difference is a code (it stays in the JSON); the line says it in words.
+    headers: [m('compare.col.aspect'), m('compare.col.consistent'), m('compare.col.what')],
+    rows: c.differences.map((x) => [word('aspect', x.aspect, lang), x.consistent === null ? '' : x.consistent ? m('compare.yes') : m('compare.no'), diffText(x, lang)]),
+    widths: [11, 8, 80],
   });
   return out;
 }

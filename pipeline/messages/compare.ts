@@ -32,7 +32,6 @@ export const COMPARE: Record<string, Entry> = {
   'compare.col.metric': { vi: 'Chỉ tiêu', en: 'Metric' },
   'compare.col.b-is': { vi: 'B so với A', en: 'B is' },
   'compare.col.aspect': { vi: 'Mặt', en: 'Aspect' },
-  'compare.col.kind': { vi: 'Loại', en: 'Kind' },
   'compare.col.consistent': { vi: 'Phù hợp', en: 'Consistent' },
   'compare.col.what': { vi: 'Nội dung', en: 'What' },
   // cell values
@@ -66,6 +65,7 @@ export const COMPARE: Record<string, Entry> = {
   'compare.award.per': { vi: 'mỗi {per}', en: 'per {per}' },
   'compare.award.by': { vi: 'do {conferrer} khen', en: 'by {conferrer}' },
   'compare.award.split': { vi: 'phân bổ: {list}', en: 'split: {list}' },
+  'compare.of-b': { vi: 'của B', en: 'of B' },
   'compare.form': { vi: 'mẫu {form}', en: 'form {form}' },
   'compare.no-number': { vi: '(không số)', en: '(no number)' },
   'compare.reference.date': { vi: 'ngày {date}', en: 'of {date}' },
