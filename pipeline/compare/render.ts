@@ -66,7 +66,12 @@ function diffText(x: Difference, lang: Lang): string {
   if (x.aspect === 'citation' || (x.aspect === 'dossier' && (x.kind === 'missing' || x.kind === 'added'))) return line;
   if (x.aspect === 'contents') return `${line} (${x.subject.replace(/^content (\d+)( of B)?$/, (_, n: string, b?: string) => t('webui.subject.content', { n }, lang) + (b ? ' ' + t('compare.of-b', {}, lang) : ''))})`;
   const subject = x.aspect === 'awards' || (x.aspect === 'criteria' && x.subject.includes(' · ')) ? ` (${subjectWords(x.subject, lang)})` : '';
-  return `${line}${subject}: A ${diffValue(x.a, lang)}; B ${diffValue(x.b, lang)}`;
+  // A dossier component is described as "NAME (form 08 of DECREE)" in the JSON (describeComponent).
+  const value = (v: unknown) =>
+    x.aspect === 'dossier'
+      ? diffValue(v, lang).replace(/\(form (\S+?)(?: of ([^)]+))?\)/g, (_, form: string, decree?: string) => `(${t('compare.form', { form }, lang)}${decree ? ', ' + decree : ''})`)
+      : diffValue(v, lang);
+  return `${line}${subject}: A ${value(x.a)}; B ${value(x.b)}`;
 }
 
 /** "annual 2023 · collective · Giấy khen" / "collective · satisfaction" in words of the language. */
