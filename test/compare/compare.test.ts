@@ -225,6 +225,10 @@ describe('output formats', () => {
     expect(text).toMatch(/tập thể/);
     expect(text).toMatch(/hằng năm/);
     expect(text).toMatch(/nội dung của A có trong B/);
+    const html = renderComparison(c, 'html', 'vi');
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<title>So sánh: 44/KH-UBND (A) và 50/KH-UBND (B)</title>');
+    expect(renderComparison(c, 'html', 'en')).toContain('<title>Comparison: 44/KH-UBND (A) and 50/KH-UBND (B)</title>');
     const json = JSON.parse(renderComparison(c, 'json', 'vi'));
     expect(json.awards.map((r: { recipient: string }) => r.recipient)).toContain('collective');
     expect(json.differences.every((d: Difference) => !/[ăâđêôơư]/i.test(d.kind))).toBe(true);
