@@ -48,6 +48,12 @@ export const LIBRARY: Record<string, Entry> = {
   'library.severity.error': { vi: 'lỗi', en: 'error' },
   'library.severity.warning': { vi: 'cảnh báo', en: 'warning' },
   'library.severity.info': { vi: 'ghi chú', en: 'info' },
+  // corrections (JSON Patch) refused
+  'library.patch.empty': { vi: 'bản sửa (JSON Patch) phải là một danh sách thao tác, không rỗng', en: 'a JSON Patch is a non-empty array of operations' },
+  'library.patch.too-many': { vi: 'quá nhiều thao tác trong một bản sửa (tối đa {max})', en: 'too many operations in one patch (at most {max})' },
+  'library.patch.operation-invalid': { vi: '{name}: thao tác {n}', en: '{name}: operation {n}' },
+  'library.patch.forbidden': { vi: 'không được sửa đường dẫn "{path}"', en: 'the path "{path}" cannot be corrected' },
+  'library.patch.failed': { vi: 'thao tác {n} ({op} {path}): {detail}', en: 'operation {n} ({op} {path}): {detail}' },
   // the library's errors
   'library.err.create-dir': { vi: 'không tạo được thư mục thư viện ({code})', en: 'cannot create the library directory ({code})' },
   'library.err.open-db': { vi: 'không mở được cơ sở dữ liệu của thư viện ({detail})', en: 'cannot open the library database ({detail})' },
