@@ -6,6 +6,7 @@ import { matchReference, refOf } from './reference.js';
 import { matchItems, sameFolded } from './text.js';
 import { matchKey } from '../text/fold.js';
 import { compareThreshold, describeThreshold, strictestFirst } from './thresholds.js';
+import { t, type Lang } from '../messages/index.js';
 import type {
   AwardRow,
   CitationReport,
@@ -49,10 +50,10 @@ export function identify(r: PlanRecord): Identification {
 }
 
 /** "52/KH-CAH ngày 2022-04-29 của Công an huyện Cù Lao Dung" (parts that are known). */
-export function describeReference(x: { number: string | null; date: string | null; issuer: string | null }): string {
-  const parts = [x.number ?? '(no number)'];
-  if (x.date) parts.push(`of ${x.date}`);
-  if (x.issuer) parts.push(`by ${x.issuer}`);
+export function describeReference(x: { number: string | null; date: string | null; issuer: string | null }, lang: Lang = 'en'): string {
+  const parts = [x.number ?? t('compare.no-number', {}, lang)];
+  if (x.date) parts.push(t('compare.reference.date', { date: x.date }, lang));
+  if (x.issuer) parts.push(t('compare.reference.issuer', { issuer: x.issuer }, lang));
   return parts.join(' ');
 }
 
@@ -159,12 +160,12 @@ const OCCASION_ORDER = ['annual', 'midterm', 'final', 'campaign'];
 const RECIPIENT_ORDER = ['collective', 'individual', 'either'];
 
 /** "6", "≤ 7", "≥ 2", "≤ 10%", "no number". */
-export function describeQuota(x: Pick<Award, 'quantity' | 'limit' | 'ratio'> | null): string {
+export function describeQuota(x: Pick<Award, 'quantity' | 'limit' | 'ratio'> | null, lang: Lang = 'en'): string {
   if (!x) return '—';
   const sign = x.limit === 'max' ? '≤ ' : x.limit === 'min' ? '≥ ' : '';
   if (x.quantity !== null) return `${sign}${x.quantity}`;
   if (x.ratio !== null) return `${sign || '≤ '}${x.ratio}%`;
-  return 'no number';
+  return t('compare.quota.none', {}, lang);
 }
 
 function awardSubject(x: Award): string {

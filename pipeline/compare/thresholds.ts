@@ -3,6 +3,7 @@
 import { fold } from '../text/fold.js';
 import type { Threshold } from '../record/schema.js';
 import type { ThresholdVerdict } from './types.js';
+import { t, type Lang } from '../messages/index.js';
 
 // Rating words of the CCHC index, folded, weakest to strongest: yếu (weak), trung bình
 // (average), khá (fair), tốt (good), xuất sắc (excellent).
@@ -55,8 +56,8 @@ export function strictestFirst(list: readonly Threshold[]): Threshold[] {
 }
 
 /** Words for a threshold: "> 90 %", ">= khá", "> previous_year". */
-export function describeThreshold(t: Threshold | null | undefined): string {
-  if (!t) return '—';
-  const value = t.value === 'previous_year' ? 'previous year' : String(t.value);
-  return `${t.op} ${value}${t.unit ? (t.unit === '%' ? '%' : ' ' + t.unit) : ''}`;
+export function describeThreshold(x: Threshold | null | undefined, lang: Lang = 'en'): string {
+  if (!x) return '—';
+  const value = x.value === 'previous_year' ? t('compare.previous-year', {}, lang) : String(x.value);
+  return `${x.op} ${value}${x.unit ? (x.unit === '%' ? '%' : ' ' + x.unit) : ''}`;
 }

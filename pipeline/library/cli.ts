@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { CATALOGUE, t } from '../messages/index.js';
 import type { AdminLevel, IssuerKind } from '../record/schema.js';
 import { renderTable } from '../compare/table.js';
 import { Library, type PlanFilters, type PlanSummary } from './library.js';
@@ -85,12 +85,12 @@ function period(p: PlanSummary): string {
 
 /** The plan list as a terminal table. */
 export function renderPlanTable<T extends PlanSummary>(plans: T[], extra?: { header: string; value: (p: T) => string }): string {
-  const headers = ['ID', 'Number', 'Date', 'Level', 'Issuer', 'Period', 'Title'];
+  const headers = ['id', 'number', 'date', 'level', 'issuer', 'period', 'title'].map((c) => t(`library.col.${c}`));
   if (extra) headers.push(extra.header);
   const rows = plans.map((p) => {
-    const row = [String(p.id), p.number ?? '—', p.date ?? '—', p.level ?? '—', p.issuer ?? '—', period(p), p.title ?? '—'];
+    const row = [String(p.id), p.number ?? '—', p.date ?? '—', p.level ? (CATALOGUE[`compare.level.${p.level}`] ? t(`compare.level.${p.level}`) : p.level) : '—', p.issuer ?? '—', period(p), p.title ?? '—'];
     if (extra) row.push(extra.value(p));
     return row;
   });
-  return renderTable(headers, rows, { maxWidths: [6, 16, 10, 8, 30, 9, 50, 8] });
+  return renderTable(headers, rows, { maxWidths: [6, 16, 10, 10, 30, 9, 50, 8] });
 }

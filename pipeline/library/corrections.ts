@@ -6,6 +6,7 @@ import type { Operation } from 'fast-json-patch';
 import { ZodError } from 'zod';
 import { coerceRecord } from './records.js';
 import type { PlanRecord } from '../record/schema.js';
+import { t, type Lang, type Params } from '../messages/index.js';
 
 export type PatchOperation = Operation;
 
@@ -25,10 +26,15 @@ export interface Correction {
 export class CorrectionError extends Error {
   constructor(
     readonly code: 'invalid-patch' | 'patch-failed' | 'invalid-record' | 'forbidden-path',
-    message: string,
+    /** What is wrong: a catalogue message (code and parameters), or technical text as it came. */
+    readonly what: string | { code: string; params?: Params },
   ) {
-    super(message);
+    super(typeof what === 'string' ? what : t(what.code, what.params ?? {}));
     this.name = 'CorrectionError';
+  }
+  /** What is wrong, in a given language. */
+  detail(lang?: Lang): string {
+    return typeof this.what === 'string' ? this.what : t(this.what.code, this.what.params ?? {}, lang);
   }
 }
 
@@ -37,13 +43,13 @@ const FORBIDDEN = [/^\/schema(\/|$)/, /^\/source(\/|$)/, /^\/extractor(\/|$)/];
 
 /** Checks the shape of a patch (RFC 6902 operations). */
 export function validatePatch(ops: unknown): PatchOperation[] {
-  if (!Array.isArray(ops) || ops.length === 0) throw new CorrectionError('invalid-patch', 'a JSON Patch is a non-empty array of operations');
-  if (ops.length > 1000) throw new CorrectionError('invalid-patch', 'too many operations in one patch (at most 1000)');
+  if (!Array.isArray(ops) || ops.length === 0) throw new CorrectionError('invalid-patch', { code: 'library.patch.empty' });
+  if (ops.length > 1000) throw new CorrectionError('invalid-patch', { code: 'library.patch.too-many', params: { max: 1000 } });
   const error = fjp.validate(ops as Operation[]);
-  if (error) throw new CorrectionError('invalid-patch', `${error.name}: operation ${Number(error.index) + 1}`);
+  if (error) throw new CorrectionError('invalid-patch', { code: 'library.patch.operation-invalid', params: { name: error.name, n: Number(error.index) + 1 } });
   for (const op of ops as Operation[]) {
     for (const path of [op.path, (op as { from?: string }).from]) {
-      if (typeof path === 'string' && (path === '' || FORBIDDEN.some((r) => r.test(path)))) throw new CorrectionError('forbidden-path', `the path "${path || '/'}" cannot be corrected`);
+      if (typeof path === 'string' && (path === '' || FORBIDDEN.some((r) => r.test(path)))) throw new CorrectionError('forbidden-path', { code: 'library.patch.forbidden', params: { path: path || '/' } });
     }
   }
   return ops as Operation[];
@@ -70,7 +76,7 @@ export function applyNewPatch(record: PlanRecord, ops: PatchOperation[]): { reco
     try {
       doc = fjp.applyOperation(doc, op, true, true, false, i).newDocument;
     } catch (error) {
-      throw new CorrectionError('patch-failed', `operation ${i + 1} (${op.op} ${op.path}): ${(error as Error).message.split('\n')[0]}`);
+      throw new CorrectionError('patch-failed', { code: 'library.patch.failed', params: { n: i + 1, op: op.op, path: op.path, detail: (error as Error).message.split('\n')[0] } });
     }
   }
   return { record: checkRecord(doc), old };

@@ -45,7 +45,7 @@ export async function openPglite(dir: string): Promise<Database> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(dir, 'unreadable', `cannot create the library directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(dir, 'unreadable', { code: 'library.err.create-dir', params: { code: (error as NodeJS.ErrnoException).code ?? 'error' } });
   }
   const socketPath = socketPathFor(dir);
   const deadline = Date.now() + SHARED_WAIT_MS;
@@ -61,7 +61,7 @@ export async function openPglite(dir: string): Promise<Database> {
       });
     } catch {
       // The holder is still opening the library (or has just closed it): look again.
-      if (Date.now() > deadline) throw new InputError(dir, 'unreadable', t('library.holder-not-answering', { pid: lock.holder }));
+      if (Date.now() > deadline) throw new InputError(dir, 'unreadable', { code: 'library.holder-not-answering', params: { pid: lock.holder } });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -103,7 +103,7 @@ async function openOwnPglite(dir: string, release: () => Promise<void>, socketPa
   } catch (error) {
     await release();
     if (error instanceof InputError) throw error;
-    throw new InputError(dir, 'unreadable', `cannot open the library database (${(error as Error).message})`, { cause: error });
+    throw new InputError(dir, 'unreadable', { code: 'library.err.open-db', params: { detail: (error as Error).message } }, { cause: error });
   }
 }
 
@@ -129,7 +129,7 @@ async function lockDirectory(dir: string, socketPath: string): Promise<{ release
       await rm(lockPath, { force: true });
     }
   }
-  throw new InputError(dir, 'unreadable', 'cannot lock the library directory');
+  throw new InputError(dir, 'unreadable', { code: 'library.err.lock' });
 }
 
 function processAlive(pid: number): boolean {
@@ -155,14 +155,14 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
     const u = new URL(url);
     const named = u.searchParams.get('schema');
     if (named !== null) {
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(named)) throw new InputError(safeUrl, 'invalid', `schema "${named}" is not a plain lower-case SQL name`);
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(named)) throw new InputError(safeUrl, 'invalid', { code: 'library.err.schema-name', params: { name: named } });
       schema = named;
       u.searchParams.delete('schema');
       connectionString = u.toString();
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(safeUrl, 'invalid', 'is not a postgres:// URL');
+    throw new InputError(safeUrl, 'invalid', { code: 'library.err.not-postgres-url' });
   }
   return { connectionString, schema, safeUrl };
 }
@@ -183,7 +183,7 @@ export async function openPostgres(url: string): Promise<Database> {
     await client.query(`SET search_path TO ${schema}, public`);
   } catch (error) {
     await client.end().catch(() => {});
-    throw new InputError(safeUrl, 'unreadable', `cannot connect to the library database (${(error as Error).message})`, { cause: error });
+    throw new InputError(safeUrl, 'unreadable', { code: 'library.err.connect', params: { detail: (error as Error).message } }, { cause: error });
   }
   const q: Queryable = {
     async query<T>(sql: string, params?: unknown[]) {

@@ -5,6 +5,7 @@
 // plans and links the library returns.
 import { issuerParts, numberKey } from '../compare/reference.js';
 import type { BasisLink, PlanSummary } from './library.js';
+import { CATALOGUE, t } from '../messages/index.js';
 
 export interface TreeNode {
   /** A library plan, or null for a cited plan missing from the library. */
@@ -122,17 +123,18 @@ export function renderTree(lines: TreeLine[]): string {
   const label = (n: TreeNode) => {
     if (n.plan) {
       const p = n.plan;
-      return `#${p.id} ${p.number ?? '(no number)'} ${p.date ?? ''} · ${p.level ?? '?'} · ${p.issuer ?? '(issuer unknown)'}${p.title ? ' — ' + truncate(p.title, 70) : ''}`;
+      const level = p.level ? (CATALOGUE[`compare.level.${p.level}`] ? t(`compare.level.${p.level}`) : p.level) : '?';
+      return `#${p.id} ${p.number ?? t('library.no-number')} ${p.date ?? ''} · ${level} · ${p.issuer ?? t('library.issuer-unknown')}${p.title ? ' — ' + truncate(p.title, 70) : ''}`;
     }
     const m = n.missing!;
-    return `[missing] ${m.number ?? '(no number)'} ${m.date ?? ''} · ${m.issuer ?? '(issuer unknown)'}`;
+    return `${t('library.tree.missing')} ${m.number ?? t('library.no-number')} ${m.date ?? ''} · ${m.issuer ?? t('library.issuer-unknown')}`;
   };
   const walk = (n: TreeNode, prefix: string, last: boolean) => {
     out.push(`${prefix}${last ? '└─ ' : '├─ '}${label(n)}`);
     n.children.forEach((c, i) => walk(c, prefix + (last ? '   ' : '│  '), i === n.children.length - 1));
   };
   for (const line of lines) {
-    out.push(line.label);
+    out.push(t(`library.tree.line.${line.line}`));
     line.roots.forEach((r, i) => walk(r, '', i === line.roots.length - 1));
     out.push('');
   }

@@ -11,6 +11,8 @@ import { FORMS } from './forms.js';
 import { WEBUI } from './webui.js';
 import { INPUT } from './input.js';
 import { CLI } from './cli.js';
+import { COMPARE } from './compare.js';
+import { LIBRARY } from './library.js';
 
 export type Lang = 'vi' | 'en';
 /** One message: its Vietnamese and English text; `{name}` marks a parameter. */
@@ -30,6 +32,8 @@ export const CATALOGUE: Record<string, Entry> = {
   ...WEBUI,
   ...INPUT,
   ...CLI,
+  ...COMPARE,
+  ...LIBRARY,
 };
 
 let chosen: Lang | null = null;

@@ -295,8 +295,8 @@ export function registerPlanRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (!pa) throw new ApiError(404, 'web.plan-not-found', { id: a });
       if (!pb) throw new ApiError(404, 'web.plan-not-found', { id: b });
       const comparison = comparePlans(pa.record, pb.record);
-      if (q.format === 'html') return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderComparison(comparison, 'html'));
-      if (q.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderComparison(comparison, 'md'));
+      if (q.format === 'html') return reply.type('text/html; charset=utf-8').header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderComparison(comparison, 'html', req.lang));
+      if (q.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderComparison(comparison, 'md', req.lang));
       return { a, b, comparison };
     },
   );

@@ -225,7 +225,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     const lang = req.lang ?? 'vi';
     if (error instanceof ApiError) return reply.status(error.statusCode).send(errorBody(error.code, error.params, lang, error.extra));
     if (error instanceof PlanNotFound) return reply.status(404).send(errorBody('web.plan-not-found', { id: error.id }, lang));
-    if (error instanceof CorrectionError) return reply.status(422).send(errorBody(`web.${error.code}`, { detail: error.message }, lang));
+    if (error instanceof CorrectionError) return reply.status(422).send(errorBody(`web.${error.code}`, { detail: error.detail(lang) }, lang));
     if (error instanceof InputError) {
       const code = error.problem === 'not-a-plan' ? 'web.not-a-plan' : 'web.bad-input';
       const status = error.problem === 'too-large' ? 413 : 422;

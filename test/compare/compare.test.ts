@@ -20,7 +20,10 @@ describe('a plan compared with itself', () => {
       const c = comparePlans(record, clone(record));
       expect(c.differences).toEqual([]);
       expect(c.citation.sameDocument).toBe(true);
-      for (const format of ['text', 'md', 'html'] as const) expect(renderComparison(c, format)).toMatch(/No difference/);
+      for (const format of ['text', 'md', 'html'] as const) {
+        expect(renderComparison(c, format, 'vi')).toMatch(/Không có khác biệt/);
+        expect(renderComparison(c, format, 'en')).toMatch(/No difference/);
+      }
     });
   }
 });
@@ -203,13 +206,31 @@ describe('output formats', () => {
     expect(html).toContain('44/KH-UBND');
   });
   test('markdown has tables with escaped pipes', () => {
-    const md = renderComparison(c, 'md');
-    expect(md).toMatch(/^\| Occasion \| Recipient \| A \| B \|$/m);
+    const md = renderComparison(c, 'md', 'vi');
+    expect(md).toMatch(/^\| Dịp \| Đối tượng \| A \| B \|$/m);
+    expect(renderComparison(c, 'md', 'en')).toMatch(/^\| Occasion \| Recipient \| A \| B \|$/m);
   });
   test('the terminal table shows both plans', () => {
-    const text = renderComparison(c, 'text');
+    const text = renderComparison(c, 'text', 'vi');
     expect(text).toContain('44/KH-UBND');
     expect(text).toContain('50/KH-UBND');
-    expect(text).toMatch(/== Differences \(\d+\) ==/);
+    expect(text).toMatch(/== Khác biệt \(\d+\) ==/);
+    expect(renderComparison(c, 'text', 'en')).toMatch(/== Differences \(\d+\) ==/);
+  });
+  test('a person reads Vietnamese by default: titles, notes and record vocabulary; the JSON stays English', () => {
+    const text = renderComparison(c, 'text', 'vi');
+    for (const english of ['Identification', 'Citation', 'Contents', 'MISSING', "of A's", 'Number', 'Issuer', 'collective', 'annual'])
+      expect(text, english).not.toContain(english);
+    expect(text).toMatch(/== Thông tin văn bản ==/);
+    expect(text).toMatch(/tập thể/);
+    expect(text).toMatch(/hằng năm/);
+    expect(text).toMatch(/nội dung của A có trong B/);
+    const html = renderComparison(c, 'html', 'vi');
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<title>So sánh: 44/KH-UBND (A) và 50/KH-UBND (B)</title>');
+    expect(renderComparison(c, 'html', 'en')).toContain('<title>Comparison: 44/KH-UBND (A) and 50/KH-UBND (B)</title>');
+    const json = JSON.parse(renderComparison(c, 'json', 'vi'));
+    expect(json.awards.map((r: { recipient: string }) => r.recipient)).toContain('collective');
+    expect(json.differences.every((d: Difference) => !/[ăâđêôơư]/i.test(d.kind))).toBe(true);
   });
 });

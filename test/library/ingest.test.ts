@@ -66,12 +66,18 @@ describe('library commands', () => {
     const shown = JSON.parse((await run('show', '52/KH-CAH', '--json', '--data', data)).out);
     expect(shown.record.document.issuer.name).toBe('Công an huyện Cù Lao Dung');
     expect(shown.links[0]).toMatchObject({ number: '128/KH-CAT', parentId: null });
-    expect((await run('show', '52/KH-CAH', '--data', data)).out).toMatch(/MISSING from the library/);
+    expect((await run('show', '52/KH-CAH', '--data', data)).out).toContain(t('library.show.missing-parent'));
     const found = JSON.parse((await run('search', 'cải', 'cách', 'hành', 'chánh', '--level', 'huyện', '--json', '--data', data)).out);
     expect(found.hits.map((h: { number: string }) => h.number).sort()).toEqual(['44/KH-UBND', '50/KH-UBND', '52/KH-CAH']);
+    // The table speaks the catalogue language: Vietnamese by default, English with --lang en.
+    const table = (await run('list', '--data', data)).out;
+    expect(table).toContain(t('library.col.issuer'));
+    expect(table).toContain(t('compare.level.district'));
+    expect((await run('list', '--lang', 'en', '--data', data)).out).toMatch(/^ID\s+Number\s+Date\s+Level\s+Issuer/);
     const tree = await run('tree', '--data', data);
-    const policeLine = tree.out.slice(tree.out.indexOf('Police (Công an)'));
-    expect(policeLine).toMatch(/\[missing\] 128\/KH-CAT 2022-04-27 · Công an tỉnh Sóc Trăng\n.*└─ #\d+ 52\/KH-CAH/);
+    const policeLine = tree.out.slice(tree.out.indexOf(t('library.tree.line.police')));
+    expect(policeLine).toContain(`${t('library.tree.missing')} 128/KH-CAT 2022-04-27 · Công an tỉnh Sóc Trăng\n`);
+    expect(policeLine).toMatch(/Công an tỉnh Sóc Trăng\n.*└─ #\d+ 52\/KH-CAH/);
     expect(JSON.parse((await run('tree', '--json', '--data', data)).out).map((l: { line: string }) => l.line)).toEqual(['people_committee', 'police']);
   });
 
@@ -80,7 +86,7 @@ describe('library commands', () => {
     expect(byNumber.a.number).toBe('44/KH-UBND');
     expect(byNumber.differences.length).toBeGreaterThan(0);
     const files = await run('compare', join(GOLD_DIR, '001_bc94cfae2ebd58ab.json'), join(GOLD_DIR, '001_bc94cfae2ebd58ab.json'));
-    expect(files.out).toMatch(/No difference/);
+    expect(files.out).toContain(t('compare.no-difference'));
     const out = join(dir, 'cmp.html');
     expect((await run('compare', '41/KH-CAT', '52/KH-CAH', '--format', 'html', '-o', out, '--data', data)).code).toBe(0);
     expect(existsSync(out)).toBe(true);
@@ -97,7 +103,7 @@ describe('library commands', () => {
     expect(fmt.code).toBe(2);
     const notDir = await run('list', '--data', join(inputs, 'empty.txt', 'lib'));
     expect(notDir.code).toBe(1);
-    expect(notDir.err).toMatch(/empty\.txt\/lib: cannot create the library directory/);
+    expect(notDir.err).toContain(`empty.txt/lib: ${t('library.err.create-dir', { code: '' }).split('(')[0]}`);
     const badUrl = await run('list', '--db', 'mysql://x');
     expect(badUrl.code).toBe(2);
     const missing = await run('compare', join(dir, 'nope.json'), '1', '--data', data);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ingestOne } from '../../pipeline/library/ingest.js';
 import { Library } from '../../pipeline/library/library.js';
+import { t as message } from '../../pipeline/messages/index.js';
 import { extractText } from '../../pipeline/extract.js';
 import { BACKENDS, freshLocation, goldRecords, type TestLibrary } from './helpers.js';
 
@@ -74,9 +75,9 @@ describe.each(BACKENDS)('one plan, several sources (%s)', (backend) => {
     expect((await lib.get(id))!.record.document.title).toBe('Tiêu đề đã sửa');
     expect((await lib.search('tieu de da sua')).hits.map((h) => h.id)).toContain(id);
     // A bad patch changes nothing.
-    await expect(lib.correct(id, [{ op: 'replace', path: '/document/nope/x', value: 1 }], null)).rejects.toThrow(/operation 1/);
+    await expect(lib.correct(id, [{ op: 'replace', path: '/document/nope/x', value: 1 }], null)).rejects.toThrow(message('library.patch.failed', { n: 1, op: 'replace', path: '/document/nope/x', detail: '' }).replace(/: $/, ''));
     await expect(lib.correct(id, [{ op: 'replace', path: '/period/from', value: 'soon' }], null)).rejects.toThrow(/period/);
-    await expect(lib.correct(id, [{ op: 'replace', path: '/source/sha256', value: 'x' }], null)).rejects.toThrow(/cannot be corrected/);
+    await expect(lib.correct(id, [{ op: 'replace', path: '/source/sha256', value: 'x' }], null)).rejects.toThrow(message('library.patch.forbidden', { path: '/source/sha256' }));
     // Reopened, then re-extracted by a newer extractor: the correction still applies.
     await lib.close();
     lib = await Library.open(t.location);

@@ -61,7 +61,7 @@ export function registerCorrect(program: Command): void {
         if (opts.json) process.stdout.write(JSON.stringify(correction, null, 2) + '\n');
         else process.stdout.write(t('library.corrected', { id, path: pointer, value: JSON.stringify(parsed), correction: correction.id }) + '\n');
       } catch (error) {
-        if (error instanceof CorrectionError) throw new UsageError(t(`web.${error.code}`, { detail: error.message }));
+        if (error instanceof CorrectionError) throw new UsageError(t(`web.${error.code}`, { detail: error.detail() }));
         throw error;
       }
     });

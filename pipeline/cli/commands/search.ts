@@ -28,6 +28,6 @@ export function registerSearch(program: Command): void {
       return;
     }
     if (result.partial) process.stdout.write(t('cli.search.partial') + '\n');
-    process.stdout.write(renderPlanTable(result.hits, { header: 'Rank', value: (p) => p.rank.toFixed(3) }) + '\n');
+    process.stdout.write(renderPlanTable(result.hits, { header: t('library.col.rank'), value: (p) => p.rank.toFixed(3) }) + '\n');
   });
 }

@@ -1,7 +1,7 @@
 // `thidua show ID|NUMBER`: one plan of the library, its links and diagnostics.
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { t } from '../../messages/index.js';
+import { CATALOGUE, t } from '../../messages/index.js';
 import { addLibraryOptions, withLibrary, type LibraryCliOptions } from '../../library/cli.js';
 import type { Library, StoredPlan } from '../../library/library.js';
 
@@ -30,30 +30,35 @@ export function registerShow(program: Command): void {
 export function renderPlan(p: StoredPlan): string {
   const r = p.record;
   const out: string[] = [];
-  out.push(`#${p.id} ${r.document.type ?? 'Plan'} ${p.number ?? '(no number)'}${p.date ? ' of ' + p.date : ''}`);
+  const word = (group: string, value: string | null | undefined, fallback = '?') => (value == null ? fallback : CATALOGUE[`${group}.${value}`] ? t(`${group}.${value}`) : value);
+  const noNumber = t('library.no-number');
+  const ofDate = (date: string | null) => (date ? ' ' + t('library.show.of-date', { date }) : '');
+  const field = (code: string) => t(code).padEnd(11);
+  out.push(`#${p.id} ${r.document.type ?? t('library.show.plan')} ${p.number ?? noNumber}${ofDate(p.date)}`);
   if (p.title) out.push(`  ${p.title}`);
-  out.push(`  issuer:    ${p.issuer ?? '—'} (${p.kind ?? '?'}, ${p.level ?? '?'})`);
+  out.push(`  ${field('library.show.issuer')}${p.issuer ?? '—'} (${word('compare.kind', p.kind)}, ${word('compare.level', p.level)})`);
   const period = r.period.from === null ? '—' : r.period.from === r.period.to ? String(r.period.from) : `${r.period.from}–${r.period.to ?? '?'}`;
-  out.push(`  period:    ${period}${r.period.reviews.length ? ' · reviews ' + r.period.reviews.map((x) => `${x.kind} ${x.year}`).join(', ') : ''}`);
-  out.push(`  contents:  ${r.contents.length} · awards: ${r.awards.length} · criteria: ${r.criteria.length} · dossier: ${r.dossier ? 'yes' : 'no'}`);
-  out.push(`  source:    ${p.path ?? '—'} (${r.source.format}, sha256 ${p.sha256.slice(0, 12)}…) · extractor ${p.extractor}`);
-  out.push(`  ingested:  ${p.ingestedAt}${p.updatedAt !== p.ingestedAt ? ' · updated ' + p.updatedAt : ''}`);
+  const reviews = r.period.reviews.map((x) => `${word('compare.occasion', x.kind)} ${x.year}`).join(', ');
+  out.push(`  ${field('library.show.period')}${period}${r.period.reviews.length ? ' · ' + t('library.show.reviews', { list: reviews }) : ''}`);
+  out.push(`  ${t('library.show.counts', { contents: r.contents.length, awards: r.awards.length, criteria: r.criteria.length, dossier: t(r.dossier ? 'library.yes' : 'library.no') })}`);
+  out.push(`  ${field('library.show.source')}${p.path ?? '—'} (${r.source.format}, sha256 ${p.sha256.slice(0, 12)}…) · ${t('library.show.extractor', { extractor: p.extractor })}`);
+  out.push(`  ${field('library.show.ingested')}${p.ingestedAt}${p.updatedAt !== p.ingestedAt ? ' · ' + t('library.show.updated', { at: p.updatedAt }) : ''}`);
   if (p.links.length) {
-    out.push('basis:');
+    out.push(t('library.show.basis'));
     for (const l of p.links) {
-      const cited = `${l.type ?? ''} ${l.number ?? '(no number)'}${l.date ? ' of ' + l.date : ''}${l.issuer ? ' by ' + l.issuer : ''}`.trim();
-      out.push(`  ${l.relation.padEnd(10)} ${cited} → ${l.parentId !== null ? '#' + l.parentId : 'MISSING from the library'}`);
+      const cited = `${l.type ?? ''} ${l.number ?? noNumber}${ofDate(l.date)}${l.issuer ? ' ' + t('library.show.by-issuer', { issuer: l.issuer }) : ''}`.trim();
+      out.push(`  ${word('library.relation', l.relation).padEnd(10)} ${cited} → ${l.parentId !== null ? '#' + l.parentId : t('library.show.missing-parent')}`);
     }
   }
   const missing = p.links.filter((l) => l.parentId === null);
-  if (missing.length) out.push(`missing parents: ${missing.length}`);
+  if (missing.length) out.push(t('library.show.missing-parents', { count: missing.length }));
   if (p.children.length) {
-    out.push('implemented by:');
-    for (const c of p.children) out.push(`  #${c.id} ${c.number ?? '(no number)'} ${c.date ?? ''} ${c.issuer ?? ''}`);
+    out.push(t('library.show.children'));
+    for (const c of p.children) out.push(`  #${c.id} ${c.number ?? noNumber} ${c.date ?? ''} ${c.issuer ?? ''}`);
   }
   if (p.diagnostics.length) {
-    out.push('diagnostics:');
-    for (const d of p.diagnostics) out.push(`  ${d.severity.padEnd(7)} ${d.code}${d.line ? ' (line ' + d.line + ')' : ''}${d.message ? ': ' + d.message : ''}`);
+    out.push(t('library.show.diagnostics'));
+    for (const d of p.diagnostics) out.push(`  ${word('library.severity', d.severity).padEnd(9)} ${d.code}${d.line ? ' (' + t('library.show.line', { line: d.line }) + ')' : ''}${d.message ? ': ' + d.message : ''}`);
   }
   return out.join('\n') + '\n';
 }
