@@ -153,6 +153,8 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.goto(`${server.url}/library`);
     // The tree hangs 15/KH-CAH under 41/KH-CAT.
     const parent = page.locator('.tree li', { has: page.locator(':scope > span > a', { hasText: '41/KH-CAT' }) });
+    // The tree is loaded after the list: wait for it rather than count what is there yet.
+    await parent.locator('ul a', { hasText: '15/KH-CAH' }).first().waitFor({ timeout: 20_000 });
     await expect(parent.locator('ul a', { hasText: '15/KH-CAH' }).count()).resolves.toBe(1);
     await shot('library');
   });
