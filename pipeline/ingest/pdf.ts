@@ -29,7 +29,7 @@ function pdfjsRoot(): string {
 }
 
 /** pdf.js options for reading offline: fonts, cmaps and wasm from node_modules, no eval, no workers of the browser. */
-function documentOptions(bytes: Uint8Array) {
+export function documentOptions(bytes: Uint8Array) {
   const root = pdfjsRoot();
   return {
     data: new Uint8Array(bytes),

@@ -1,10 +1,6 @@
 // Page images of a PDF source for the plan page (the source shown beside the record): pdf.js
 // renders one page at screen resolution into a PNG, under a pixel limit, offline.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { loadPdfjs } from '../ingest/pdf.js';
-
-const require = createRequire(import.meta.url);
+import { documentOptions, loadPdfjs } from '../ingest/pdf.js';
 
 /** Largest image rendered (pixels). */
 const MAX_PIXELS = 8e6;
@@ -12,21 +8,7 @@ const MAX_PIXELS = 8e6;
 /** The PNG of page `n` (1-based) of a PDF, about `dpi` dots per inch; null when there is no such page. */
 export async function renderPdfPage(bytes: Uint8Array, n: number, dpi = 110): Promise<Uint8Array | null> {
   const pdfjs = await loadPdfjs();
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    standardFontDataUrl: join(root, 'standard_fonts') + '/',
-    cMapUrl: join(root, 'cmaps') + '/',
-    cMapPacked: true,
-    wasmUrl: join(root, 'wasm') + '/',
-    isEvalSupported: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await pdfjs.getDocument(documentOptions(bytes)).promise;
   try {
     if (!Number.isInteger(n) || n < 1 || n > doc.numPages) return null;
     const page = await doc.getPage(n);

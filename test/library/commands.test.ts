@@ -3,27 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../pipeline/cli/index.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runCli as run } from './helpers.js';
 import { setLang } from '../../pipeline/messages/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    process.exitCode = undefined;
-    const code = await main(['node', 'thidua', ...args]);
-    return { code, out, err };
-  } finally {
-    process.exitCode = undefined;
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('delete, merge, correct', () => {
   let dir: string;

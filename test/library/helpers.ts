@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { vi } from 'vitest';
+import { main } from '../../pipeline/cli/index.js';
 import { coerceRecord } from '../../pipeline/library/records.js';
 import { Library, type LibraryLocation } from '../../pipeline/library/library.js';
 import type { PlanRecord } from '../../pipeline/record/schema.js';
@@ -58,4 +60,21 @@ export async function freshLocation(backend: 'pglite' | 'postgres'): Promise<Tes
 export async function openFresh(backend: 'pglite' | 'postgres'): Promise<{ lib: Library; t: TestLibrary }> {
   const t = await freshLocation(backend);
   return { lib: await Library.open(t.location), t };
+}
+
+/** Runs `thidua …` in this process; resolves to its exit code and what it printed. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    process.exitCode = undefined;
+    const code = await main(['node', 'thidua', ...args]);
+    return { code, out, err };
+  } finally {
+    process.exitCode = undefined;
+    o.mockRestore();
+    e.mockRestore();
+  }
 }

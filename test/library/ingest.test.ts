@@ -5,31 +5,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../pipeline/cli/index.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { t } from '../../pipeline/messages/index.js';
 import { Library } from '../../pipeline/library/library.js';
 import { writeTextPlans } from '../../scripts/gen-library.js';
-import { GOLD_DIR } from './helpers.js';
+import { GOLD_DIR, runCli as run } from './helpers.js';
 import { applyCorrections, type PatchOperation } from '../../pipeline/library/corrections.js';
 import { coerceRecord } from '../../pipeline/library/records.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-/** Runs the CLI in-process; resolves to its exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(['node', 'thidua', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('library commands', () => {
   let dir: string;

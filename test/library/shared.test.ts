@@ -6,29 +6,14 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../pipeline/cli/index.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Library } from '../../pipeline/library/library.js';
 import { writeTextPlans } from '../../scripts/gen-library.js';
-import { GOLD_DIR } from './helpers.js';
+import { GOLD_DIR, runCli as run } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI_BUILT = existsSync(join(ROOT, 'dist/pipeline/library/shared-pglite.js'));
 if (!CLI_BUILT) console.warn('[thidua tests] dist/ is not built (npm run build): the shared-library tests are SKIPPED.');
-
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(['node', 'thidua', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

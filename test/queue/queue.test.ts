@@ -8,31 +8,15 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../pipeline/cli/index.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeTextPlans } from '../../scripts/gen-library.js';
-import { freshLocation, GOLD_DIR, PG_URL, type TestLibrary } from '../library/helpers.js';
+import { freshLocation, GOLD_DIR, PG_URL, type TestLibrary, runCli as run } from '../library/helpers.js';
 import { jobIdOf } from '../../pipeline/queue/queue.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI_BUILT = existsSync(join(ROOT, 'dist/pipeline/cli/commands/worker.js'));
 if (!PG_URL) console.warn('[thidua tests] THIDUA_TEST_PG_URL is not set (no PostgreSQL server): the queue tests are SKIPPED.');
 else if (!CLI_BUILT) console.warn('[thidua tests] dist/ is not built (npm run build): the queue tests are SKIPPED.');
-
-/** Runs the CLI in-process; resolves to its exit code and what it printed. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(['node', 'thidua', ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** A worker process; `lines` collects the JSON lines it prints. */
 function startWorker(url: string): { child: ChildProcess; lines: Array<Record<string, unknown>>; exited: Promise<number | null> } {
