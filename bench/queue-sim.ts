@@ -16,6 +16,7 @@
 // database resources are FIFO queues; a worker takes its next job once the database has served
 // its last one. The wall time is when the last job is done.
 import { fileURLToPath } from 'node:url';
+import { rng } from '../scripts/gen-library.js';
 
 export interface SimParams {
   /** Seconds of one worker per page (OCR or text layer). */
@@ -47,17 +48,6 @@ export interface SimResult {
   bytesBusy: number;
 }
 
-/** Mulberry32: a small seeded generator, so that the table is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A binary min-heap of [time, worker]. */
 class Heap {

@@ -4,18 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { Library } from '../pipeline/library/library.js';
 import type { PlanRecord } from '../pipeline/record/schema.js';
+import { rng as random } from './gen-library.js';
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function mutate(lib: Library, steps: number, seed: number, print: (line: object) => void): Promise<void> {
   const rnd = random(seed);

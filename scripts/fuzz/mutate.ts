@@ -9,6 +9,7 @@
 // encodings (Windows-1252/1258 bytes, UTF-16, invalid UTF-8, BOMs mid-text), one huge line.
 // Same seed, same files, same variants.
 import { deflateRawSync } from 'node:zlib';
+import { rng } from '../gen-library.js';
 
 export type SeedKind = 'text' | 'pdf' | 'docx' | 'png' | 'jpeg' | 'tiff';
 
@@ -26,17 +27,6 @@ export interface Variant {
   bytes: Uint8Array;
 }
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const int = (r: Random, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
