@@ -104,9 +104,9 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     ]);
     const done = page.locator('.upload:not([data-state="queued"]):not([data-state="uploading"]):not([data-state="reading"])');
     await expect.poll(() => done.count(), { timeout: 90_000 }).toBe(5);
-    await expect(page.locator('.upload[data-state="stored"]').count()).resolves.toBe(4);
+    await expect.poll(() => page.locator('.upload[data-state="stored"]').count(), { timeout: 20_000 }).toBe(4);
     const failed = page.locator('.upload[data-state="failed"]');
-    await expect(failed.count()).resolves.toBe(1);
+    await expect.poll(() => failed.count(), { timeout: 20_000 }).toBe(1);
     await expect(failed.locator('.upload-name').textContent()).resolves.toBe('anh-chup.txt');
     await expect(failed.locator('.upload-advice').textContent()).resolves.toBe('Tệp này không phải là một văn bản hành chính (kế hoạch, quyết định …).');
     const reason = (await failed.locator('.upload-error').textContent()) ?? '';
@@ -138,7 +138,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
 
   it('lists, searches without diacritics and shows the tree in the library', async () => {
     await page.goto(`${server.url}/library`);
-    await expect(page.locator('table.plans tbody tr').count()).resolves.toBe(4);
+    await expect.poll(() => page.locator('table.plans tbody tr').count(), { timeout: 20_000 }).toBe(4);
     // Without diacritics or with them, the same plans, the one issued in Kế Sách first.
     const search = async (q: string) => {
       await page.fill('input[name="q"]', q);
@@ -155,7 +155,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     const parent = page.locator('.tree li', { has: page.locator(':scope > span > a', { hasText: '41/KH-CAT' }) });
     // The tree is loaded after the list: wait for it rather than count what is there yet.
     await parent.locator('ul a', { hasText: '15/KH-CAH' }).first().waitFor({ timeout: 20_000 });
-    await expect(parent.locator('ul a', { hasText: '15/KH-CAH' }).count()).resolves.toBe(1);
+    await expect.poll(() => parent.locator('ul a', { hasText: '15/KH-CAH' }).count(), { timeout: 20_000 }).toBe(1);
     await shot('library');
   });
 
@@ -177,7 +177,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.fill('.editor input', 'Cù Lao Dung (đã sửa)');
     await page.click('.editor button[type="submit"]');
     await expect.poll(() => place.textContent()).toBe('Cù Lao Dung (đã sửa)');
-    await expect(page.locator('.corrections li').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.corrections li').count(), { timeout: 20_000 }).toBe(1);
     await expect(page.locator('.corrections li').textContent()).resolves.toMatch(/Trần Thị B.*Cù Lao Dung.*Cù Lao Dung \(đã sửa\)/);
     await page.reload();
     await expect.poll(() => page.locator('.value[data-pointer="/document/place"]').textContent()).toBe('Cù Lao Dung (đã sửa)');
@@ -185,7 +185,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await shot('plan');
     await page.click('.corrections li button');
     await expect.poll(() => page.locator('.value[data-pointer="/document/place"]').textContent()).toBe(before);
-    await expect(page.locator('.corrections li').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.corrections li').count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('shows the page images of a plan received as PDF too', async () => {
@@ -238,13 +238,13 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await page.click('[data-testid="forms-check"]');
     await page.waitForSelector('[data-testid="checks"] h2');
     const table = page.locator('table.problems');
-    await expect(table.count()).resolves.toBe(1);
+    await expect.poll(() => table.count(), { timeout: 20_000 }).toBe(1);
     const text = (await table.textContent()) ?? '';
     expect(text).toContain(markup);
     const named = page.locator('table.problems tbody tr', { has: page.locator('td:first-child', { hasText: 'window.__pwned' }) });
     await expect(named.locator('td').nth(2).textContent()).resolves.toMatch(/100\s*%/);
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
-    await expect(page.locator('table.problems script, table.problems img').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('table.problems script, table.problems img').count(), { timeout: 20_000 }).toBe(0);
     await shot('forms', true);
 
     // The list as the example gives it is within the plan: the forms come as DOCX.
@@ -260,7 +260,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     }
     // With LibreOffice on the server, mẫu 01 as PDF too.
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as { pdf?: boolean };
-    await expect(page.locator('[data-testid="download-mau01-pdf"]').count()).resolves.toBe(health.pdf ? 1 : 0);
+    await expect.poll(() => page.locator('[data-testid="download-mau01-pdf"]').count(), { timeout: 20_000 }).toBe(health.pdf ? 1 : 0);
     if (health.pdf) {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.click('[data-testid="download-mau01-pdf"]')]);
       const file = join(work, 'mau01.pdf');
@@ -279,7 +279,7 @@ describe.skipIf(!present)('the pages in Chromium', () => {
     await row.locator('button[data-action="delete"]').click(); // the confirmation is accepted
     await expect.poll(() => row.count()).toBe(0);
     await page.reload();
-    await expect(page.locator('table.plans tbody tr').count()).resolves.toBe(3);
+    await expect.poll(() => page.locator('table.plans tbody tr').count(), { timeout: 20_000 }).toBe(3);
   });
 
   it('switches to English and back', async () => {
